@@ -1,0 +1,3 @@
+from juesuan.cli.app import main
+
+main()

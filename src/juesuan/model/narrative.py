@@ -1,0 +1,63 @@
+"""The narrative (情况说明) as parsed: sections and the claims they make."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from juesuan.model.figure import Num
+from juesuan.model.provenance import Prov
+
+ClaimKind = Literal[
+    "amount",  # 本年 amount of the subject
+    "prior_amount",  # 上年 amount
+    "budget_amount",  # 年初/全年预算
+    "share",  # share of ``base`` (%)
+    "change_amount",  # 增减额 vs 上年 (or vs budget when ``versus`` = "budget")
+    "change_rate",  # 增减率 (%)
+    "completion_rate",  # 完成预算的 x%
+    "count",  # 个/辆/人次/批次
+    "score",  # 绩效得分
+]
+Direction = Literal["增加", "减少", "持平"]
+
+
+class Claim(BaseModel):
+    """One figure or direction word the narrative states about a subject."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ClaimKind
+    subject: str | None = Field(None, description="subject key (juesuan.model.subjects), if resolved")
+    subject_text: str = Field("", description="the subject as printed")
+    value: Num | None = None
+    unit: str | None = None
+    direction: Direction | None = None
+    direction_word: str | None = None
+    versus: Literal["prior", "budget_initial", "budget_final"] | None = None
+    base: str | None = Field(None, description="denominator subject for shares")
+    year: int | None = None
+    prov: Prov | None = None
+
+
+class Section(BaseModel):
+    """A heading and its text, with line numbers in the source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["概况", "决算表", "情况说明", "名词解释", "附件", "其他"] = "其他"
+    heading: str
+    number: str | None = None
+    level: int = 1
+    line_start: int | None = None
+    line_end: int | None = None
+    text: str = ""
+
+
+class Narrative(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sections: list[Section] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    glossary: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,112 @@
+"""Parse numbers as they are printed in published tables and workbooks.
+
+Real documents print ``2,619.78``, ``3. 34`` (a space from wrapping), ``5.0 0``,
+full-width digits ``２６１９．７８``, ``（1.5）`` (accounting negative), ``-`` or a blank
+cell.  ``parse_printed`` turns any of these into a :class:`Printed` value that keeps
+the raw text and the number of decimals printed.  It never uses float.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+Kind = Literal["number", "blank", "dash"]
+
+_DASHES = {"-", "—", "–", "－", "/", "—", "——", "－－", "--", "…", "\\"}
+_UNIT_SUFFIXES = ("万元", "元", "%", "％", "万")
+_NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+class NotANumberError(ValueError):
+    """Raised when a cell's text is not a number; ``str()`` is a Chinese message."""
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A printed number: its value, how many decimals were printed, and the raw text."""
+
+    kind: Kind
+    value: Decimal | None
+    decimals: int
+    raw: str
+    unit: str | None = None
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == "number"
+
+
+def normalise_text(text: str) -> str:
+    """Full-width to half-width (NFKC) and drop zero-width characters."""
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("\u200b", "").replace("\ufeff", "")
+
+
+def parse_printed(raw: object) -> Printed:
+    """Parse one printed cell.  Raises :class:`NotANumberError` on text that is no number.
+
+    ``None`` or whitespace gives ``blank``; a dash gives ``dash``; ints and Decimals are
+    accepted as they are.  A float is refused: money never passes through float.
+    """
+    if raw is None:
+        return Printed("blank", None, 0, "")
+    if isinstance(raw, bool):
+        raise NotANumberError(f"不是数字: {raw!r}")
+    if isinstance(raw, int):
+        return Printed("number", Decimal(raw), 0, str(raw))
+    if isinstance(raw, Decimal):
+        return _from_decimal(raw, str(raw))
+    if isinstance(raw, float):
+        raise NotANumberError(f"浮点数无法保证精度，请以文本或定点数填写: {raw!r}")
+    if not isinstance(raw, str):
+        raise NotANumberError(f"不是数字: {raw!r}")
+    original = raw
+    text = normalise_text(raw).strip()
+    if not text:
+        return Printed("blank", None, 0, original)
+    if text in _DASHES or set(text) <= {"-", "—", "–"}:
+        return Printed("dash", None, 0, original)
+    unit: str | None = None
+    for suffix in _UNIT_SUFFIXES:
+        if text.endswith(suffix):
+            unit = "%" if suffix in ("%", "％") else suffix
+            text = text[: -len(suffix)].strip()
+            break
+    negative = False
+    if len(text) >= 2 and text[0] == "(" and text[-1] == ")":
+        negative = True
+        text = text[1:-1].strip()
+    # Remove thousands separators and whitespace introduced by wrapping.
+    compact = re.sub(r"\s+", "", text)
+    if re.search(r"\d,\d", compact):
+        groups = compact.split(".")[0].lstrip("+-").split(",")
+        if not all(len(g) == 3 for g in groups[1:]) or not groups[0]:
+            raise NotANumberError(f"不是数字: {original!r}（千分位分隔符位置不对）")
+        compact = compact.replace(",", "")
+    if not _NUMBER_RE.match(compact):
+        raise NotANumberError(f"不是数字: {original!r}")
+    try:
+        value = Decimal(compact)
+    except InvalidOperation as exc:  # pragma: no cover - regex guards this
+        raise NotANumberError(f"不是数字: {original!r}") from exc
+    if negative:
+        value = -value
+    return _from_decimal(value, original, unit)
+
+
+def _from_decimal(value: Decimal, raw: str, unit: str | None = None) -> Printed:
+    if not value.is_finite():
+        raise NotANumberError(f"不是有限数字: {raw!r}")
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Printed("number", value, decimals, raw, unit)
+
+
+def decimals_of(value: Decimal) -> int:
+    """Number of decimals a Decimal carries (``Decimal('4.00')`` → 2)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
