@@ -42,15 +42,14 @@ def run_guarded(app: typer.Typer) -> int:
     except typer.Abort:
         err_console.print("已中止。")
         return 2
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
-            return 2
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return exc.exit_code
+    except Exception as exc:
+        # Usage errors (unknown option, missing argument) come from click, which typer
+        # vendors in recent releases: recognise them by their interface, not their module.
+        show = getattr(exc, "show", None)
+        code = getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            return 2 if code == 2 else code
         if DEBUG:
             raise
         err_console.print(

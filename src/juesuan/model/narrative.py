@@ -19,6 +19,7 @@ ClaimKind = Literal[
     "completion_rate",  # 完成预算的 x%
     "count",  # 个/辆/人次/批次
     "score",  # 绩效得分
+    "comparison_year",  # a year the text compares with (与2022年相比): value is the year
 ]
 Direction = Literal["增加", "减少", "持平"]
 
@@ -38,6 +39,7 @@ class Claim(BaseModel):
     versus: Literal["prior", "budget_initial", "budget_final"] | None = None
     base: str | None = Field(None, description="denominator subject for shares")
     year: int | None = None
+    sentence: int | None = Field(None, description="index of the sentence the claim is in")
     prov: Prov | None = None
 
 

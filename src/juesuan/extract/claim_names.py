@@ -1,0 +1,78 @@
+"""Resolve the names the narrative prints (类/款/项 paths, class names) to function codes.
+
+The document's own tables are the first source (05, then 03 and 02); the catalog is the
+fallback for documents whose tables were images (seed 001).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from juesuan.model import Disclosure
+
+_BRACKETS = str.maketrans({"（": "(", "）": ")", " ": "", "\u3000": ""})
+
+
+def norm(name: str) -> str:
+    """Normalise a printed name for comparison: half-width brackets, no spaces, no 支出 suffix."""
+    name = name.translate(_BRACKETS).strip()
+    name = re.sub(r"\((类|款|项)\)", "", name)
+    return name[:-2] if name.endswith("支出") and len(name) > 4 else name
+
+
+@dataclass
+class NameIndex:
+    """Name → code look-ups for function 类/款/项."""
+
+    by_code: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_disclosure(cls, d: Disclosure, use_catalog: bool = True) -> NameIndex:
+        index = cls()
+        if use_catalog:
+            index._add_catalog(d.meta.fiscal_year)
+        for tid in ("02", "03", "05"):
+            table = d.tables.get(tid)  # type: ignore[call-overload]
+            if table is None:
+                continue
+            for row in table.rows:
+                if row.code and row.code[0] == "2" and len(row.code) in (3, 5, 7):
+                    index.by_code[row.code] = row.label
+        return index
+
+    def _add_catalog(self, year: int) -> None:
+        try:
+            from juesuan.catalog import Catalog
+        except ImportError:  # pragma: no cover - catalog is part of the package
+            return
+        catalog = Catalog.load_builtin()
+        for entry in catalog.search("", year=year, kind="function"):
+            self.by_code.setdefault(entry.code, entry.name)
+
+    def class_code(self, name: str) -> str | None:
+        wanted = norm(name)
+        for code, label in self.by_code.items():
+            if len(code) == 3 and norm(label) == wanted:
+                return code
+        return None
+
+    def class_names(self) -> list[str]:
+        return [label for code, label in self.by_code.items() if len(code) == 3]
+
+    def item_code(self, cls: str, kuan: str, xiang: str) -> str | None:
+        """The 7-digit code of 类/款/项 names, or the 5-digit one when only 类/款 resolve."""
+        c = self.class_code(cls)
+        if c is None:
+            return None
+        k = self._child(c, kuan)
+        if k is None:
+            return None
+        return self._child(k, xiang)
+
+    def _child(self, parent: str, name: str) -> str | None:
+        wanted = norm(name)
+        for code, label in self.by_code.items():
+            if len(code) == len(parent) + 2 and code.startswith(parent) and norm(label) == wanted:
+                return code
+        return None
