@@ -12,7 +12,9 @@ from juesuan.extract.claim_names import NameIndex
 from juesuan.extract.claims import extract_claims
 from juesuan.model import Disclosure, Meta
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "qinhuangdao-city-2023" / "disclosure.yaml"
+EXAMPLE = (
+    Path(__file__).resolve().parents[1] / "examples" / "qinhuangdao-city-2023" / "disclosure.yaml"
+)
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
@@ -21,8 +23,9 @@ def _example() -> Disclosure:
 
 
 def _with_text(d: Disclosure, *lines: str) -> Disclosure:
-    d.narrative.claims = extract_claims(list(enumerate(lines, 1)), NameIndex.from_disclosure(d),
-                                        d.meta.fiscal_year, "说明.txt")
+    d.narrative.claims = extract_claims(
+        list(enumerate(lines, 1)), NameIndex.from_disclosure(d), d.meta.fiscal_year, "说明.txt"
+    )
     return d
 
 
@@ -67,7 +70,11 @@ def test_each_error_is_found_and_located(line: str, code: str) -> None:
 
 
 def test_zero_budget_rate_is_a_warning() -> None:
-    d = _with_text(_example(), "五、“三公”经费", "因公出国（境）费支出预算为 0.00 万元，支出决算 0.00 万元，完成预算的 100%。")
+    d = _with_text(
+        _example(),
+        "五、“三公”经费",
+        "因公出国（境）费支出预算为 0.00 万元，支出决算 0.00 万元，完成预算的 100%。",
+    )
     found = run(d, select=["N"]).findings
     assert [f.code for f in found] == ["N0402"] and found[0].severity == "warning"
 
@@ -88,7 +95,9 @@ def test_unit_slip_and_itemised_budget_sum() -> None:
 
 
 def test_counts_against_extras() -> None:
-    d = _with_text(_example(), "五、“三公”经费", "公务用车运行维护费支出 1.53 万元，公务用车保有量 3 辆。")
+    d = _with_text(
+        _example(), "五、“三公”经费", "公务用车运行维护费支出 1.53 万元，公务用车保有量 3 辆。"
+    )
     assert _codes(d) == ["N0801"]
 
 

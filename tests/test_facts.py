@@ -28,12 +28,20 @@ def test_every_fact_has_the_documented_keys_and_decimal_strings() -> None:
 
 def test_table_facts_use_codes_rows_and_standard_headers() -> None:
     facts = list(iter_facts(_example()))
-    basic = [f for f in facts if f["table"] == "03" and f["code"] == "2101501" and f["column"] == "基本支出"]
+    basic = [
+        f
+        for f in facts
+        if f["table"] == "03" and f["code"] == "2101501" and f["column"] == "基本支出"
+    ]
     assert [f["value"] for f in basic] == ["77.70"]
     assert basic[0]["row"] == "行政运行" and basic[0]["unit"] == "万元" and basic[0]["side"] is None
     t05 = {f["column"] for f in facts if f["table"] == "05"}
     assert t05 == {"本年支出/合计", "本年支出/基本支出", "本年支出/项目支出"}
-    income01 = [f for f in facts if f["table"] == "01" and f["side"] == "收入" and f["row"] == "本年收入合计"]
+    income01 = [
+        f
+        for f in facts
+        if f["table"] == "01" and f["side"] == "收入" and f["row"] == "本年收入合计"
+    ]
     assert len(income01) == 1
 
 
@@ -47,14 +55,35 @@ def test_blank_cells_emit_no_fact_and_count_matches_values() -> None:
 
 def test_printed_headers_raw_text_and_provenance_are_kept() -> None:
     prov = Prov(file="x.txt", line=42, page=3)
-    t = Table(id="05", headers={"合计": "本年支出/小 计"},
-              rows=[Row(key="合计", label="合计", printed_label="合 计",
-                        values={"合计": Num.of("2,948.42", prov)})])
-    d = Disclosure(meta=Meta(unit_name="某局", fiscal_year=2024, source_file="x.txt"), tables={"05": t})
+    t = Table(
+        id="05",
+        headers={"合计": "本年支出/小 计"},
+        rows=[
+            Row(
+                key="合计",
+                label="合计",
+                printed_label="合 计",
+                values={"合计": Num.of("2,948.42", prov)},
+            )
+        ],
+    )
+    d = Disclosure(
+        meta=Meta(unit_name="某局", fiscal_year=2024, source_file="x.txt"), tables={"05": t}
+    )
     (fact,) = iter_facts(d)
-    assert fact == {"file": "x.txt", "table": "05", "side": None, "code": None, "row": "合计",
-                    "column": "本年支出/小计", "value": "2948.42", "raw": "2,948.42", "unit": "万元",
-                    "line": 42, "page": 3}
+    assert fact == {
+        "file": "x.txt",
+        "table": "05",
+        "side": None,
+        "code": None,
+        "row": "合计",
+        "column": "本年支出/小计",
+        "value": "2948.42",
+        "raw": "2,948.42",
+        "unit": "万元",
+        "line": 42,
+        "page": 3,
+    }
 
 
 def test_extras_become_section_facts() -> None:

@@ -45,14 +45,25 @@ def test_extras_reject_unknown_subject_keys() -> None:
 
 
 def test_table_lookup() -> None:
-    t = Table(id="03", rows=[Row(key="2101501", code="2101501", label="行政运行",
-                                 values={"基本支出": Num.of("317.67")})])
+    t = Table(
+        id="03",
+        rows=[
+            Row(
+                key="2101501",
+                code="2101501",
+                label="行政运行",
+                values={"基本支出": Num.of("317.67")},
+            )
+        ],
+    )
     assert t.cell("2101501", "基本支出") == Num.of("317.67")
     assert t.cell("2101501", "项目支出") is None
     assert t.find("999") is None
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*/disclosure.yaml")), ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "example", sorted(EXAMPLES.glob("*/disclosure.yaml")), ids=lambda p: p.parent.name
+)
 def test_examples_round_trip_through_json(example: Path) -> None:
     d = Disclosure.model_validate(yaml.safe_load(example.read_text(encoding="utf-8")))
     again = Disclosure.model_validate_json(d.model_dump_json())

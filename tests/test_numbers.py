@@ -67,8 +67,11 @@ def test_float_refused() -> None:
 
 
 amounts = st.decimals(
-    min_value=Decimal("-99999999.99"), max_value=Decimal("99999999.99"), places=2,
-    allow_nan=False, allow_infinity=False,
+    min_value=Decimal("-99999999.99"),
+    max_value=Decimal("99999999.99"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
 )
 
 

@@ -25,7 +25,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本"),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="显示版本"
+    ),
     debug: bool = typer.Option(False, "--debug", help="出错时显示完整调用栈（供开发者排查）"),
 ) -> None:
     from juesuan.cli import common

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ err_console = Console(stderr=True, highlight=False)
 console = Console(highlight=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
@@ -30,7 +30,7 @@ class Format(str, Enum):
 def run_guarded(app: typer.Typer) -> int:
     """Run the Typer app; user errors become a short Chinese message and exit code 2."""
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
     except JuesuanError as exc:
         if DEBUG:
             raise
@@ -58,7 +58,7 @@ def run_guarded(app: typer.Typer) -> int:
             markup=True,
         )
         return 3
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 def write_output(text: str, out: Path | None, force: bool = False) -> None:

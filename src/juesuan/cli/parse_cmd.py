@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -15,7 +15,7 @@ from juesuan.model import Disclosure
 from juesuan.model.facts import facts_jsonl, iter_facts
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     json = "json"
     facts = "facts"
 
@@ -27,8 +27,15 @@ def _load(path: Path) -> Disclosure:
 
 
 def parse(
-    files: list[Path] = typer.Argument(..., help="输入文件：工作簿(.xlsx)、YAML/JSON，或已公开的文件"),
-    fmt: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json=完整模型；facts=每行一个数字事实（JSON Lines）"),
+    files: list[Path] = typer.Argument(
+        ..., help="输入文件：工作簿(.xlsx)、YAML/JSON，或已公开的文件"
+    ),
+    fmt: ParseFormat = typer.Option(
+        ParseFormat.json,
+        "--format",
+        "-f",
+        help="json=完整模型；facts=每行一个数字事实（JSON Lines）",
+    ),
     out: Path | None = typer.Option(None, "-o", "--output", help="写入文件（默认输出到终端）"),
     force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
 ) -> None:
@@ -54,14 +61,18 @@ def examples_dir() -> Path:
 
 
 def demo(
-    examples: Path = typer.Option(None, "--examples", help="示例文件夹（默认：仓库中的 examples/）"),
+    examples: Path = typer.Option(
+        None, "--examples", help="示例文件夹（默认：仓库中的 examples/）"
+    ),
     out: Path = typer.Option(Path("out/demo"), "-o", "--output", help="输出文件夹"),
 ) -> None:
     """在内置示例上运行主流程：读取、校验、汇总，并写出模型与事实文件。"""
     from juesuan.source import iter_inputs
 
     folder = examples or examples_dir()
-    paths = [p for p in iter_inputs([folder]) if p.suffix.lower() in (".yaml", ".yml", ".xlsx", ".json")]
+    paths = [
+        p for p in iter_inputs([folder]) if p.suffix.lower() in (".yaml", ".yml", ".xlsx", ".json")
+    ]
     if not paths:
         raise JuesuanError(f"示例文件夹中没有示例：{folder}")
     out.mkdir(parents=True, exist_ok=True)
@@ -79,8 +90,13 @@ def demo(
         (target / "facts.jsonl").write_text(facts_jsonl(d), encoding="utf-8")
         n_facts = sum(1 for _ in iter_facts(d))
         summary.add_row(
-            name, d.meta.unit_name, str(d.meta.fiscal_year), d.meta.scope,
-            str(len(d.tables)), str(n_facts), str(len(d.evaluations)),
+            name,
+            d.meta.unit_name,
+            str(d.meta.fiscal_year),
+            d.meta.scope,
+            str(len(d.tables)),
+            str(n_facts),
+            str(len(d.evaluations)),
         )
         _demo_hooks(d, target)
     console.print(summary)
@@ -95,10 +111,14 @@ def _demo_hooks(d: Disclosure, target: Path) -> None:
         return
     report = run(d)
     (target / "findings.json").write_text(
-        json.dumps([f.model_dump(mode="json") for f in report.findings], ensure_ascii=False, indent=2),
+        json.dumps(
+            [f.model_dump(mode="json") for f in report.findings], ensure_ascii=False, indent=2
+        ),
         encoding="utf-8",
     )
-    console.print(f"{d.meta.unit_name}：审核发现 {len(report.findings)} 条（见 {target / 'findings.json'}）")
+    console.print(
+        f"{d.meta.unit_name}：审核发现 {len(report.findings)} 条（见 {target / 'findings.json'}）"
+    )
 
 
 __all__ = ["demo", "dump_json", "parse"]

@@ -33,7 +33,7 @@ class NameIndex:
         if use_catalog:
             index._add_catalog(d.meta.fiscal_year)
         for tid in ("02", "03", "05"):
-            table = d.tables.get(tid)  # type: ignore[call-overload]
+            table = d.tables.get(tid)  # type: ignore[call-overload, unused-ignore]
             if table is None:
                 continue
             for row in table.rows:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from juesuan.model.extras import Extras
+from juesuan.model.finding import Notice
 from juesuan.model.meta import Meta, Profile
 from juesuan.model.narrative import Narrative
 from juesuan.model.perf import Evaluation, EvaluationSummaryRow
-from juesuan.model.finding import Notice
 from juesuan.model.tables import Table, TableId
 
 

@@ -69,8 +69,14 @@ def _table_facts(d: Disclosure, t: Table) -> Iterator[dict[str, Any]]:
             header = t.headers.get(key) or (col.header if col else key)
             side = row.side if t.id in ("01", "04") else None
             yield _fact(
-                d.meta.source_file, t.id, side, row.code, row.printed_label or row.label,
-                header, num, unit,
+                d.meta.source_file,
+                t.id,
+                side,
+                row.code,
+                row.printed_label or row.label,
+                header,
+                num,
+                unit,
             )
 
 
@@ -89,9 +95,15 @@ def iter_facts(d: Disclosure) -> Iterator[dict[str, Any]]:
         for key, num in mapping.items():
             yield _fact(file, section, None, key, subject_name(key), column, num, unit)
     if e.office_running is not None:
-        yield _fact(file, "机关运行经费", None, None, "机关运行经费", "本年", e.office_running, unit)
-    for section, model in (("三公", e.sangong_counts), ("政府采购", e.procurement),
-                           ("国有资产", e.assets), ("预算绩效", e.performance)):
+        yield _fact(
+            file, "机关运行经费", None, None, "机关运行经费", "本年", e.office_running, unit
+        )
+    for section, model in (
+        ("三公", e.sangong_counts),
+        ("政府采购", e.procurement),
+        ("国有资产", e.assets),
+        ("预算绩效", e.performance),
+    ):
         for name, field in type(model).model_fields.items():
             value = getattr(model, name)
             title = field.title or name
@@ -110,15 +122,31 @@ def iter_facts(d: Disclosure) -> Iterator[dict[str, Any]]:
                 v = getattr(line, fname)
                 if v is not None:
                     title = type(line).model_fields[fname].title or fname
-                    yield _fact(file, "绩效自评", None, None, f"{ev.name}/{line.label}", title,
-                                v, "%" if fname == "rate" else None)
+                    yield _fact(
+                        file,
+                        "绩效自评",
+                        None,
+                        None,
+                        f"{ev.name}/{line.label}",
+                        title,
+                        v,
+                        "%" if fname == "rate" else None,
+                    )
         for ind in ev.indicators:
             for fname in ("weight", "target", "actual", "score"):
                 v = getattr(ind, fname)
                 if v is not None:
                     title = type(ind).model_fields[fname].title or fname
-                    yield _fact(file, "绩效自评", None, None, f"{ev.name}/{ind.level3}", title,
-                                v, ind.unit if fname in ("target", "actual") else "分")
+                    yield _fact(
+                        file,
+                        "绩效自评",
+                        None,
+                        None,
+                        f"{ev.name}/{ind.level3}",
+                        title,
+                        v,
+                        ind.unit if fname in ("target", "actual") else "分",
+                    )
         if ev.total_score is not None:
             yield _fact(file, "绩效自评", None, None, ev.name, "总分", ev.total_score, "分")
 

@@ -20,6 +20,7 @@ ClaimKind = Literal[
     "count",  # 个/辆/人次/批次
     "score",  # 绩效得分
     "comparison_year",  # a year the text compares with (与2022年相比): value is the year
+    "placeholder",  # template text left in place (下降（增长）, XX): subject_text is the text
 ]
 Direction = Literal["增加", "减少", "持平"]
 
@@ -30,7 +31,9 @@ class Claim(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: ClaimKind
-    subject: str | None = Field(None, description="subject key (juesuan.model.subjects), if resolved")
+    subject: str | None = Field(
+        None, description="subject key (juesuan.model.subjects), if resolved"
+    )
     subject_text: str = Field("", description="the subject as printed")
     value: Num | None = None
     unit: str | None = None
@@ -40,6 +43,7 @@ class Claim(BaseModel):
     base: str | None = Field(None, description="denominator subject for shares")
     year: int | None = None
     sentence: int | None = Field(None, description="index of the sentence the claim is in")
+    carried: bool = Field(False, description="subject carried over from an earlier sentence")
     prov: Prov | None = None
 
 

@@ -16,7 +16,7 @@ from typing import Literal
 
 Kind = Literal["number", "blank", "dash"]
 
-_DASHES = {"-", "—", "–", "－", "/", "—", "——", "－－", "--", "…", "\\"}
+_DASHES = {"-", "—", "–", "－", "/", "——", "－－", "--", "…", "\\"}
 _UNIT_SUFFIXES = ("万元", "元", "%", "％", "万")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 

@@ -30,7 +30,7 @@ class Prov(BaseModel):
         return {k: v for k, v in out.items() if v is not None}
 
     def describe(self) -> str:
-        """A short Chinese description, e.g. ``a.txt 第12行 公开03表 2101501 行政运行 / 基本支出``."""
+        """A short Chinese description, e.g. ``a.txt 第12行 公开03表 2101501 行政运行``."""
         parts: list[str] = []
         if self.file:
             parts.append(self.file)
@@ -41,7 +41,7 @@ class Prov(BaseModel):
         if self.line is not None:
             parts.append(f"第{self.line}行")
         if self.table:
-            parts.append(f"公开{self.table}表")
+            parts.append(f"公开{self.table}表" if self.table.isdigit() else self.table)
         row = " ".join(x for x in (self.code, self.row) if x)
         if row:
             parts.append(row)

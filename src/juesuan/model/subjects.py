@@ -47,6 +47,8 @@ SUBJECTS: dict[str, str] = {
     "sangong.vehicle_purchase": "公务用车购置费",
     "sangong.vehicle_operation": "公务用车运行维护费",
     "sangong.reception": "公务接待费",
+    "sangong.reception_domestic": "国内公务接待费",
+    "sangong.reception_foreign": "外宾接待费",
     "office_running": "机关运行经费",
     "procurement.total": "政府采购支出总额",
     "procurement.goods": "政府采购货物支出",

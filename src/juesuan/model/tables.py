@@ -18,7 +18,9 @@ class Row(BaseModel):
     """One row: a 科目 (``code`` + ``label``) or a fixed item (``label``), with its cells.
 
     ``key`` is the row's identity inside its table and side: the code for coded rows,
-    otherwise the canonical label (e.g. ``本年收入合计`` or ``年初结转和结余/一般公共预算财政拨款``).
+    otherwise the canonical label (e.g. ``本年收入合计`` or
+    ``年初财政拨款结转和结余/一般公共预算财政拨款``).
+    The total row of coded tables (02/03/05/07/08) has key ``合计`` and no code.
     ``values`` maps canonical column keys (see ``juesuan.model.spec``) to figures; a blank
     cell has no entry.
     """

@@ -20,7 +20,10 @@ _CELLS: dict[str, tuple[tuple[str, str, str, Side | None], ...]] = {
     "income.general": (("01", "一般公共预算财政拨款收入", "金额", "收入"),),
     "income.fund": (("01", "政府性基金预算财政拨款收入", "金额", "收入"),),
     "income.capital": (("01", "国有资本经营预算财政拨款收入", "金额", "收入"),),
-    "income.superior": (("01", "上级补助收入", "金额", "收入"), ("02", "合计", "上级补助收入", None)),
+    "income.superior": (
+        ("01", "上级补助收入", "金额", "收入"),
+        ("02", "合计", "上级补助收入", None),
+    ),
     "income.business": (("01", "事业收入", "金额", "收入"), ("02", "合计", "事业收入", None)),
     "income.operating": (("01", "经营收入", "金额", "收入"), ("02", "合计", "经营收入", None)),
     "income.affiliated": (("01", "附属单位上缴收入", "金额", "收入"),),
@@ -35,13 +38,22 @@ _CELLS: dict[str, tuple[tuple[str, str, str, Side | None], ...]] = {
     "fiscal.income": (("04", "本年收入合计", "金额", "收入"),),
     "fiscal.expense": (("04", "本年支出合计", "合计", "支出"),),
     "general.income": (("04", "一般公共预算财政拨款", "金额", "收入"),),
-    "general.expense": (("05", "合计", "合计", None), ("04", "本年支出合计", "一般公共预算财政拨款", "支出")),
+    "general.expense": (
+        ("05", "合计", "合计", None),
+        ("04", "本年支出合计", "一般公共预算财政拨款", "支出"),
+    ),
     "general.basic": (("05", "合计", "基本支出", None),),
     "general.project": (("05", "合计", "项目支出", None),),
     "fund.income": (("04", "政府性基金预算财政拨款", "金额", "收入"),),
-    "fund.expense": (("07", "合计", "小计", None), ("04", "本年支出合计", "政府性基金预算财政拨款", "支出")),
+    "fund.expense": (
+        ("07", "合计", "小计", None),
+        ("04", "本年支出合计", "政府性基金预算财政拨款", "支出"),
+    ),
     "capital.income": (("04", "国有资本经营预算财政拨款", "金额", "收入"),),
-    "capital.expense": (("08", "合计", "合计", None), ("04", "本年支出合计", "国有资本经营预算财政拨款", "支出")),
+    "capital.expense": (
+        ("08", "合计", "合计", None),
+        ("04", "本年支出合计", "国有资本经营预算财政拨款", "支出"),
+    ),
     "personnel": (("06", "人员经费合计", "决算数", None),),
     "public": (("06", "公用经费合计", "决算数", None),),
     "sangong.total": (("09", "三公经费", "决算数/合计", None),),
@@ -52,7 +64,9 @@ _CELLS: dict[str, tuple[tuple[str, str, str, Side | None], ...]] = {
     "sangong.reception": (("09", "三公经费", "决算数/公务接待费", None),),
 }
 
-_SANGONG_BUDGET = {k: v[0][2].replace("决算数/", "预算数/") for k, v in _CELLS.items() if k.startswith("sangong.")}
+_SANGONG_BUDGET = {
+    k: v[0][2].replace("决算数/", "预算数/") for k, v in _CELLS.items() if k.startswith("sangong.")
+}
 
 
 def current(d: Disclosure, key: str) -> Num | None:
@@ -101,6 +115,8 @@ def _extra(d: Disclosure, key: str) -> Num | None:
         "procurement.sme": p.sme_amount,
         "procurement.small_micro": p.small_micro_amount,
         "perf.funds": e.performance.funds_covered,
+        "sangong.reception_domestic": e.sangong_counts.domestic_reception_amount,
+        "sangong.reception_foreign": e.sangong_counts.foreign_reception_amount,
     }
     if key == "vehicles.total" and e.assets.vehicles_total is not None:
         return Num.of(e.assets.vehicles_total)

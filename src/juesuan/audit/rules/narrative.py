@@ -17,7 +17,7 @@ from juesuan.audit.checks import fmt
 from juesuan.audit.context import AuditContext
 from juesuan.audit.registry import note, rule
 from juesuan.audit.tolerance import compare_equal, interval, rate_holds
-from juesuan.model import Claim, Finding, Num, Prov
+from juesuan.model import Claim, Finding, Num, Prov, Severity
 from juesuan.model.subjects import SUBJECTS, subject_name
 from juesuan.model.values import current, sangong_budget
 
@@ -123,7 +123,10 @@ def amounts_match_tables(ctx: AuditContext) -> Iterator[Finding]:
             yield Finding(
                 code="N0101",
                 severity="error",
-                message=f"说明中“{_name(claim)}”为 {_show(claim.value)} 万元，表中为 {_show(table)} 万元",
+                message=(
+                    f"说明中“{_name(claim)}”为 {_show(claim.value)} 万元，"
+                    f"表中为 {_show(table)} 万元"
+                ),
                 location=_loc(claim, ctx),
                 related=[table.prov] if table.prov else [],
                 expected=_show(table),
@@ -160,7 +163,10 @@ def budgets_match(ctx: AuditContext) -> Iterator[Finding]:
             yield Finding(
                 code="N0102",
                 severity="error",
-                message=f"说明中“{_name(claim)}”预算数为 {_show(claim.value)} 万元，预算数据为 {_show(expected)} 万元",
+                message=(
+                    f"说明中“{_name(claim)}”预算数为 {_show(claim.value)} 万元，"
+                    f"预算数据为 {_show(expected)} 万元"
+                ),
                 location=_loc(claim, ctx),
                 related=[expected.prov] if expected.prov else [],
                 expected=_show(expected),
@@ -196,7 +202,7 @@ def shares_match(ctx: AuditContext) -> Iterator[Finding]:
             exact = part_value.value / base.value * 100
             yield Finding(
                 code="N0201",
-                severity="error",
+                severity=_rate_severity(claim.value, exact),
                 message=(
                     f"“{_name(claim)}”占比印为 {claim.value.value}%，按金额计算应为 "
                     f"{exact:.2f}%（{_show(part_value)} ÷ {_show(base)}）"
@@ -207,6 +213,13 @@ def shares_match(ctx: AuditContext) -> Iterator[Finding]:
                 actual=f"{claim.value.value}%",
                 computation=f"{_show(part_value)} ÷ {_show(base)} × 100 = {exact:.4f}%",
             )
+
+
+def _rate_severity(printed: Num, exact: Decimal) -> Severity:
+    """One unit off in the last printed decimal (truncated instead of rounded, or nudged so
+    that the shares add up to 100%) is a warning; anything larger is an error."""
+    unit = Decimal(1).scaleb(-printed.decimals)
+    return "warning" if abs(exact - printed.value) <= unit + printed.half_ulp else "error"
 
 
 def _prior(ctx: AuditContext, claim: Claim) -> Num | None:
@@ -248,8 +261,9 @@ def changes_match(ctx: AuditContext) -> Iterator[Finding]:
                     code="N0301",
                     severity="error",
                     message=(
-                        f"“{_name(claim)}”与上年相比{claim.direction_word or ''} {_show(claim.value)} 万元，"
-                        f"按本年 {_show(now)} 与上年 {_show(prior)} 计算应为 {fmt(expected, 2)} 万元"
+                        f"“{_name(claim)}”与上年相比{claim.direction_word or ''} "
+                        f"{_show(claim.value)} 万元，按本年 {_show(now)} 与上年 {_show(prior)} "
+                        f"计算应为 {fmt(expected, 2)} 万元"
                     ),
                     location=_loc(claim, ctx),
                     related=[p for p in (now.prov, prior.prov) if p],
@@ -274,7 +288,8 @@ def changes_match(ctx: AuditContext) -> Iterator[Finding]:
             base_val = now.value - csign * change.value.value
             base = Num(value=base_val, decimals=max(now.decimals, change.value.decimals))
             diff = interval(change.value).scale(csign)
-            how = f"{_show(change.value)} ÷ ({_show(now)} {'+' if csign < 0 else '−'} {_show(change.value)})"
+            op = "+" if csign < 0 else "−"
+            how = f"{_show(change.value)} ÷ ({_show(now)} {op} {_show(change.value)})"
         else:
             continue
         if base is None or base.value == 0:
@@ -337,7 +352,10 @@ def directions_match(ctx: AuditContext) -> Iterator[Finding]:
                     related=[amount.prov] if amount.prov else [],
                     expected=amount.direction,
                     actual=claim.direction,
-                    computation=f"{amount.direction_word} {_show(amount.value)} 与 {claim.direction_word} {claim.value}",
+                    computation=(
+                        f"{amount.direction_word} {_show(amount.value)} 与 "
+                        f"{claim.direction_word} {claim.value}"
+                    ),
                 )
                 continue
         # 2. against the known numbers
@@ -431,7 +449,7 @@ def completion_rates(ctx: AuditContext) -> Iterator[Finding]:
             exact = amount.value / budget.value * 100
             yield Finding(
                 code="N0401",
-                severity="error",
+                severity=_rate_severity(claim.value, exact),
                 message=(
                     f"“{_name(claim)}”完成预算 {claim.value.value}%，按决算 {_show(amount)} ÷ "
                     f"预算 {_show(budget)} 应为 {exact:.2f}%"
@@ -483,7 +501,7 @@ def itemised_budgets_sum(ctx: AuditContext) -> Iterator[Finding]:
         if c.kind == "budget_amount"
         and c.subject
         and c.subject.startswith("func:")
-        and len(c.subject) == 12
+        and (len(c.subject) == 12 or c.subject == "func:?")
         and c.value is not None
     ]
     if not totals or len(items) < 2:
@@ -491,8 +509,9 @@ def itemised_budgets_sum(ctx: AuditContext) -> Iterator[Finding]:
     total = totals[0]
     assert total.value is not None
     seen: dict[str, Claim] = {}
-    for c in items:
-        seen.setdefault(c.subject or "", c)
+    for c in items:  # one budget per 项 (an unresolved name counts once per sentence)
+        key = c.subject if c.subject != "func:?" else f"?{c.sentence}"
+        seen.setdefault(key or "", c)
     parts = [c.value for c in seen.values() if c.value is not None]
     s = sum((p.value for p in parts), Decimal(0))
     bound = total.value.half_ulp + sum((p.half_ulp for p in parts), Decimal(0))
@@ -547,7 +566,10 @@ def unit_slips(ctx: AuditContext) -> Iterator[Finding]:
             yield Finding(
                 code="N0501",
                 severity="error",
-                message=f"“{_name(claim)}”写作 {claim.value.value} 元，同一数字在别处为 {claim.value.value} 万元，单位应为万元",
+                message=(
+                    f"“{_name(claim)}”写作 {claim.value.value} 元，同一数字在别处为 "
+                    f"{claim.value.value} 万元，单位应为万元"
+                ),
                 location=_loc(claim, ctx),
                 related=[c.prov for c in twins if c.prov],
                 expected=f"{claim.value.value} 万元",
@@ -598,7 +620,7 @@ def comparison_years(ctx: AuditContext) -> Iterator[Finding]:
 def repeated_amounts(ctx: AuditContext) -> Iterator[Finding]:
     by_subject: dict[str, list[Claim]] = defaultdict(list)
     for claim in _money(_claims(ctx, "amount")):
-        if claim.subject_text:  # named in its own sentence, not carried over
+        if not claim.carried:  # named in its own sentence, not carried over
             by_subject[claim.subject or ""].append(claim)
     for claims in by_subject.values():
         first = claims[0]
@@ -609,7 +631,10 @@ def repeated_amounts(ctx: AuditContext) -> Iterator[Finding]:
                 yield Finding(
                     code="N0701",
                     severity="warning",
-                    message=f"“{_name(other)}”此处为 {_show(other.value)} 万元，前文为 {_show(first.value)} 万元",
+                    message=(
+                        f"“{_name(other)}”此处为 {_show(other.value)} 万元，"
+                        f"前文为 {_show(first.value)} 万元"
+                    ),
                     location=_loc(other, ctx),
                     related=[first.prov] if first.prov else [],
                     expected=_show(first.value),
@@ -663,4 +688,54 @@ def counts_match(ctx: AuditContext) -> Iterator[Finding]:
                 location=_loc(claim, ctx),
                 expected=str(expected),
                 actual=str(claim.value.value),
+            )
+
+
+@rule(
+    code="N0602",
+    family="narrative",
+    severity="warning",
+    title="模板占位文字未删除",
+    explanation="""
+        说明中留有模板里的占位或二选一文字，如“下降（增长）”、“XX”、“【请填写】”。
+
+        例：“决算数比上年度减少 0.15 万元，下降（增长）27.78%”→ 警告：应删去不适用的词。
+    """,
+)
+def placeholders(ctx: AuditContext) -> Iterator[Finding]:
+    for claim in ctx.disclosure.narrative.claims:
+        if claim.kind == "placeholder":
+            yield Finding(
+                code="N0602",
+                severity="warning",
+                message=f"说明中留有模板占位文字“{claim.subject_text}”",
+                location=_loc(claim, ctx),
+                actual=claim.subject_text,
+            )
+
+
+@rule(
+    code="N0901",
+    family="narrative",
+    severity="warning",
+    title="说明中的科目名称对不上",
+    explanation="""
+        “XX（类）XX（款）XX（项）”的名称应能在本文件的表格或当年科目目录中找到对应的
+        功能分类科目；找不到时多半是款、项名称写错。
+
+        例：“住房保障支出（类）住房保障支出（款）住房公积金（项）”：221 下的款应为
+        “住房改革支出” → 警告。
+    """,
+)
+def unresolved_paths(ctx: AuditContext) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for claim in ctx.disclosure.narrative.claims:
+        if claim.subject == "func:?" and claim.subject_text and claim.subject_text not in seen:
+            seen.add(claim.subject_text)
+            yield Finding(
+                code="N0901",
+                severity="warning",
+                message=f"说明中的科目“{claim.subject_text}”在表格和科目目录中找不到对应编码",
+                location=_loc(claim, ctx),
+                actual=claim.subject_text,
             )

@@ -1,0 +1,142 @@
+"""What a rule sees: the disclosure, the configuration, cells with their locations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from juesuan.audit.config import AuditConfig
+from juesuan.audit.lookup import find_row, norm
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figure import Num
+from juesuan.model.provenance import Prov
+from juesuan.model.tables import Row, Side, Table, TableId
+
+if TYPE_CHECKING:
+    from juesuan.catalog import Catalog
+
+# Columns that need no mention in a message (the table's only amount column).
+_PLAIN_COLUMNS = ("金额", "决算数")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure of an identity: its value (None when blank), location and a short label."""
+
+    table: str
+    column: str
+    num: Num | None
+    prov: Prov
+    label: str
+
+    @property
+    def present(self) -> bool:
+        return self.num is not None
+
+
+def row_label(row: Row | None, key: str = "") -> str:
+    if row is None:
+        return key
+    return " ".join(x for x in (row.code, row.label or row.key) if x)
+
+
+def make_cell(
+    table_id: str, table: Table | None, row: Row | None, column: str, *, key: str = ""
+) -> Cell:
+    """A cell of a row (which may be missing: then the figure is blank, an exact zero)."""
+    num = row.values.get(column) if row is not None else None
+    fallback = Prov(
+        table=table_id,
+        row=(row.label or row.key) if row is not None else key or None,
+        code=row.code if row is not None else None,
+        column=column,
+    )
+    base = row.prov if row is not None and row.prov is not None else None
+    if base is None and table is not None:
+        base = table.prov
+    if num is not None and num.prov is not None:
+        prov = _fill(num.prov, fallback)
+    elif base is not None:
+        prov = base.model_copy(
+            update={k: v for k, v in fallback.model_dump().items() if v is not None}
+        )
+    else:
+        prov = fallback
+    name = row_label(row, key)
+    shown = name if column in _PLAIN_COLUMNS else f"{name} [{column}]"
+    return Cell(table_id, column, num, prov, f"公开{table_id}表 {shown}".strip())
+
+
+def _fill(prov: Prov, fallback: Prov) -> Prov:
+    """Add table/row/code/column to a figure's own provenance where it lacks them."""
+    update = {
+        k: v for k, v in fallback.model_dump().items() if v is not None and getattr(prov, k) is None
+    }
+    return prov.model_copy(update=update) if update else prov
+
+
+@dataclass
+class AuditContext:
+    """The disclosure under audit and helpers shared by the rules."""
+
+    disclosure: Disclosure
+    config: AuditConfig = field(default_factory=AuditConfig)
+    catalog_override: Catalog | None = None
+    _catalog: Catalog | None = field(default=None, init=False, repr=False)
+    _catalog_tried: bool = field(default=False, init=False, repr=False)
+
+    @property
+    def year(self) -> int | None:
+        return getattr(self.disclosure.meta, "fiscal_year", None)
+
+    def table(self, table_id: TableId) -> Table | None:
+        return self.disclosure.tables.get(table_id)
+
+    def cell(self, table_id: TableId, key: str, column: str, side: Side | None = None) -> Cell:
+        """The cell of the row with canonical ``key`` (blank if the row is missing)."""
+        table = self.table(table_id)
+        return make_cell(table_id, table, find_row(table, key, side), column, key=key)
+
+    def row_cell(self, table_id: TableId, row: Row | None, column: str, key: str = "") -> Cell:
+        return make_cell(table_id, self.table(table_id), row, column, key=key)
+
+    def table_prov(self, table_id: str) -> Prov:
+        table = self.disclosure.tables.get(table_id)  # type: ignore[call-overload]
+        if table is not None and table.prov is not None:
+            return _fill(table.prov, Prov(table=table_id))
+        return Prov(table=table_id, file=self.disclosure.meta.source_file)
+
+    def document_prov(self) -> Prov:
+        return Prov(file=self.disclosure.meta.source_file)
+
+    # -- catalog ----------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog | None:
+        """The classification catalog (built-in plus the user's), or None if unavailable."""
+        if self.catalog_override is not None:
+            return self.catalog_override
+        if not self._catalog_tried:
+            self._catalog_tried = True
+            try:
+                from juesuan.catalog import Catalog
+            except ImportError:
+                return None
+            try:
+                self._catalog = Catalog.load()
+            except Exception:  # a broken user catalog must not stop the audit
+                self._catalog = Catalog.load_builtin()
+        return self._catalog
+
+    def class_code(self, row: Row) -> str | None:
+        """The 3-digit function code of a 类 row of 公开01/04 (printed code, else by name)."""
+        if row.code and len(row.code) == 3:
+            return row.code
+        catalog = self.catalog
+        if catalog is None:
+            return None
+        name = row.label or row.key
+        entry = catalog.function_class_by_name(name, self.year)
+        if entry is None:
+            entry = catalog.function_class_by_name(norm(name), self.year)
+        return entry.code if entry is not None else None

@@ -1,0 +1,58 @@
+"""Shared state of one extraction: the file name, notices, provenance and number parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from juesuan.model.figure import Num
+from juesuan.model.finding import Notice
+from juesuan.model.numbers import NotANumberError, parse_printed
+from juesuan.model.provenance import Prov
+from juesuan.read.layout import Line
+
+
+@dataclass
+class Context:
+    file: str
+    notices: list[Notice] = field(default_factory=list)
+
+    def prov(
+        self,
+        line: Line | None,
+        table: str | None = None,
+        row: str | None = None,
+        code: str | None = None,
+        column: str | None = None,
+    ) -> Prov:
+        return Prov(
+            file=self.file,
+            page=line.page if line is not None else None,
+            line=line.no if line is not None else None,
+            table=table,
+            row=row,
+            code=code,
+            column=column,
+        )
+
+    def notice(self, message: str, location: Prov | None = None) -> None:
+        self.notices.append(Notice(message=message, location=location))
+
+    def number(self, text: str, prov: Prov) -> Num | None:
+        """A cell's figure; blank or a dash gives ``None``, text that is no number a notice."""
+        if not text.strip():
+            return None
+        try:
+            printed = parse_printed(text)
+        except NotANumberError:
+            self.notice(f"无法识别的数值「{text.strip()[:40]}」，已忽略", prov)
+            return None
+        if printed.value is None:
+            return None
+        raw = text if text != str(printed.value) else None
+        return Num(value=printed.value, decimals=printed.decimals, raw=raw, prov=prov)
+
+
+def cell_text(line: Line, index: int | None) -> str:
+    if index is None or index < 0 or index >= len(line.cells):
+        return ""
+    return line.cells[index].text

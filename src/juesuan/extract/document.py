@@ -1,0 +1,134 @@
+"""Layout → :class:`Disclosure`, and ``load_document`` choosing the reader by file type."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from pathlib import Path
+from typing import Any
+
+from juesuan.errors import JuesuanError
+from juesuan.extract.blocks import find_blocks
+from juesuan.extract.context import Context
+from juesuan.extract.meta import guess_meta
+from juesuan.extract.narrative_claims import attach_claims
+from juesuan.extract.profile import find_units
+from juesuan.extract.sections import find_glossary, find_sections, find_toc
+from juesuan.extract.tables import build_tables
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.meta import Meta, Profile
+from juesuan.model.narrative import Narrative
+from juesuan.model.provenance import Prov
+from juesuan.read.layout import Layout
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+def extract(layout: Layout) -> Disclosure:
+    """Everything juesuan can read from a layout: meta, the nine tables, sections, glossary.
+
+    Raises :class:`JuesuanError` only when the layout holds no usable text (nothing to
+    identify the year); everything else not understood becomes a notice.  A PDF layout
+    goes to :func:`juesuan.extract.pdf_tables.extract_pdf` (tables by position) when that
+    module is installed; its sections and glossary are added here.
+    """
+    if layout.format == "pdf":
+        pdf_tables = _optional("juesuan.extract.pdf_tables")
+        if pdf_tables is not None and callable(getattr(pdf_tables, "extract_pdf", None)):
+            disclosure: Disclosure = pdf_tables.extract_pdf(layout)
+            if not disclosure.narrative.sections:
+                toc = find_toc(layout.lines)
+                sections = find_sections(layout.lines, toc)
+                disclosure.narrative.sections = sections
+                disclosure.narrative.glossary = find_glossary(layout.lines, sections)
+            return disclosure
+    file = Path(layout.file).name
+    ctx = Context(file)
+    for warning in layout.warnings:
+        ctx.notice(warning, Prov(file=file))
+    lines = layout.lines
+    if not any(line.text.strip() for line in lines):
+        raise JuesuanError("文件没有文字内容（空文件，或是扫描图片需要 OCR）", layout.file)
+    toc = find_toc(lines)
+    blocks, orphans = find_blocks(lines, toc)
+    tables = build_tables(blocks, orphans, ctx)
+    sections = find_sections(lines, toc)
+    glossary = find_glossary(lines, sections)
+    guess = guess_meta(lines, tables)
+    if guess.fiscal_year is None:
+        raise JuesuanError("无法识别决算年度：文件中没有“XXXX年度”字样", layout.file)
+    if not guess.unit_name:
+        ctx.notice("无法识别部门（单位）名称", Prov(file=file))
+    for table in tables.values():
+        if table.unit is None:
+            table.unit = "元" if guess.amount_unit == "元" else "万元"
+    meta = Meta(
+        unit_name=guess.unit_name or "",
+        fiscal_year=guess.fiscal_year,
+        scope=guess.scope or "本级",
+        amount_unit=guess.amount_unit or "万元",
+        template=guess.template,
+        budget_code=guess.budget_code,
+        document_kind=guess.document_kind,
+        source_file=layout.file,
+    )
+    return Disclosure(
+        meta=meta,
+        profile=Profile(units=find_units(lines)),
+        tables=tables,
+        narrative=Narrative(sections=sections, glossary=glossary),
+        notices=ctx.notices,
+    )
+
+
+def read_layout(path: Path) -> Layout:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        from juesuan.read.text import read_text
+
+        return read_text(path)
+    if suffix == ".docx":
+        docx = _optional("juesuan.read.docx")
+        if docx is None:
+            raise JuesuanError("暂不支持读取 DOCX 文件，请先另存为 TXT", str(path))
+        layout: Layout = docx.read_docx(path)
+        return layout
+    if suffix == ".pdf":
+        pdf = _optional("juesuan.read.pdf")
+        if pdf is None:
+            raise JuesuanError("暂不支持读取 PDF 文件，请先导出为 TXT", str(path))
+        layout = pdf.read_pdf(path)
+        return layout
+    raise JuesuanError(
+        f"不支持的文件类型「{suffix or '无扩展名'}」：支持 .txt .md .docx .pdf", str(path)
+    )
+
+
+def load_document(path: str | Path) -> Disclosure:
+    """Read a published disclosure (TXT/Markdown, DOCX, PDF) into a :class:`Disclosure`."""
+    p = Path(path)
+    if not p.is_file():
+        raise JuesuanError("文件不存在或不是普通文件", str(p))
+    layout = read_layout(p)
+    disclosure = extract(layout)
+    disclosure.meta.source_file = str(p)
+    attach_claims(layout, disclosure)
+    disclosure.meta.source_sha256 = _sha256(p)
+    return disclosure
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _optional(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise

@@ -1,0 +1,64 @@
+"""Attach the narrative's claims to a parsed disclosure."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from juesuan.extract.claim_names import NameIndex
+from juesuan.extract.claims import extract_claims
+from juesuan.model import Disclosure
+from juesuan.read.layout import Layout
+
+_PART = re.compile(r"第.{1,3}部分.*(情况说明|决算情况)")
+_PART_ANY = re.compile(r"第.{1,3}部分")
+
+
+def _narrative_line_indexes(layout: Layout, d: Disclosure) -> list[int]:
+    """Indexes into ``layout.lines`` of the 情况说明 part (plain lines, not table rows)."""
+    parts = [s for s in d.narrative.sections if s.kind == "情况说明" and s.level == 1]
+    if layout.format != "pdf" and parts:
+        ranges = [(s.line_start or 0, s.line_end or 10**9) for s in parts]
+        return [
+            i
+            for i, line in enumerate(layout.lines)
+            if not line.is_row and any(a <= line.no <= b for a, b in ranges)
+        ]
+    # PDF (per-page line numbers) or no sections found: from the part heading to 名词解释,
+    # choosing the longest such span so that the table of contents is skipped.
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, line in enumerate(layout.lines):
+        text = line.text.replace(" ", "")
+        following = layout.lines[i + 1].text.replace(" ", "") if i + 1 < len(layout.lines) else ""
+        if len(text) < 40 and (
+            _PART.search(text) or (_PART_ANY.match(text) and following.startswith("情况说明"))
+        ):
+            starts.append(i)
+        elif len(text) < 30 and ("名词解释" in text or text == "附件"):
+            ends.append(i)
+    best: tuple[int, int] | None = None
+    for start in starts:
+        end = next((e for e in ends if e > start), len(layout.lines))
+        if best is None or end - start > best[1] - best[0]:
+            best = (start, end)
+    if best is None:
+        return []
+    return [i for i in range(best[0], best[1]) if not layout.lines[i].is_row]
+
+
+def attach_claims(layout: Layout, d: Disclosure) -> None:
+    """Extract claims from the narrative part and store them in ``d.narrative.claims``."""
+    indexes = _narrative_line_indexes(layout, d)
+    if not indexes:
+        return
+    names = NameIndex.from_disclosure(d)
+    file = Path(d.meta.source_file or layout.file).name
+    claims = extract_claims(
+        [(i, layout.lines[i].text) for i in indexes], names, d.meta.fiscal_year, file
+    )
+    for claim in claims:
+        if claim.prov is not None and claim.prov.line is not None:
+            line = layout.lines[claim.prov.line]
+            claim.prov = claim.prov.model_copy(update={"line": line.no, "page": line.page})
+    d.narrative.claims = claims

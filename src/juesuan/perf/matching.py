@@ -1,0 +1,37 @@
+"""Match project names between a summary list and the evaluation tables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+_PUNCT = re.compile(r"[\s,.;:，。；：、()（）\[\]【】〔〕“”‘’\"'《》<>\-—_/]+")
+SIMILARITY = 0.9
+MARGIN = 0.03
+
+
+def name_key(name: str) -> str:
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", name))
+
+
+def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
+    """Index of the candidate that names the same project, and whether it was approximate.
+
+    Exact after removing spaces and punctuation; otherwise the unique best candidate with
+    similarity ≥ 0.9 that beats the runner-up by 0.03 (so that ``提前下达 2022 …`` and
+    ``下达 2022 …`` are not confused when both exist).
+    """
+    key = name_key(name)
+    keys = [name_key(c) for c in candidates]
+    for i, k in enumerate(keys):
+        if k == key:
+            return i, False
+    scored = sorted(
+        ((SequenceMatcher(None, key, k).ratio(), i) for i, k in enumerate(keys)), reverse=True
+    )
+    if not scored or scored[0][0] < SIMILARITY:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
+        return None
+    return scored[0][1], True

@@ -1,0 +1,157 @@
+"""Read plain-text and Markdown exports of published documents into a :class:`Layout`.
+
+Decoding: UTF-8 (with or without BOM), UTF-16 with BOM, then GB18030.  Binary junk (NUL
+bytes, mostly undecodable or control characters) is refused with a :class:`JuesuanError`.
+
+Each line keeps its 1-based number in the original file.  Decoration that carries no
+content is removed from the text: HTML tags (``<b>``, ``<p>`` ...), Markdown headings,
+bold markers and list dashes, Word bookmarks ``[bookmark: _Toc...]`` and image
+placeholders.  Tab-separated lines (and Markdown pipe tables) are split into cells; empty
+cells are kept because their position matters.  A form feed starts a new page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from juesuan.errors import JuesuanError
+from juesuan.read.layout import Cell, Layout, Line, PageInfo
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_CELLS = 500  # a "row" with more cells than this is kept as plain text
+_BAD_SHARE = 0.01  # share of replacement / control characters above which a file is binary
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\[\]]*\]")
+_IMAGE = re.compile(r"\[image:[^\[\]]*\]")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_MD_LIST = re.compile(r"^\s{0,6}(?:[-*+]) (?=\S)")
+_MD_QUOTE = re.compile(r"^\s{0,3}> ?")
+_MD_RULE = re.compile(r"^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$")
+_MD_PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_MD_STARTS = frozenset("#>-*+_|")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def read_text(path: str | Path) -> Layout:
+    """Read a ``.txt`` / ``.md`` file into a :class:`Layout` (``format="text"``)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise JuesuanError(f"无法读取文件：{exc.strerror or exc}", str(p)) from exc
+    if size > MAX_BYTES:
+        raise JuesuanError(
+            f"文件过大（{size / 1024 / 1024:.1f} MB），超过 {MAX_BYTES // 1024 // 1024} MB 的上限",
+            str(p),
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise JuesuanError(f"无法读取文件：{exc.strerror or exc}", str(p)) from exc
+    warnings: list[str] = []
+    text = decode_bytes(data, str(p), warnings)
+    return layout_from_text(text, str(p), warnings)
+
+
+def decode_bytes(data: bytes, location: str, warnings: list[str]) -> str:
+    """Decode a text file's bytes; raise :class:`JuesuanError` when it is no text file."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise JuesuanError("不是文本文件：UTF-16 内容无法解码", location) from exc
+    if b"\x00" in data:
+        raise JuesuanError("不是文本文件：含有二进制内容（NUL 字节），请提供 TXT/MD 文本", location)
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _check_controls(text, location)
+        if encoding == "gb18030":
+            warnings.append("文件不是 UTF-8 编码，已按 GB18030 解码")
+        return text
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad > max(1, len(text) * _BAD_SHARE):
+        raise JuesuanError("不是文本文件：大部分内容无法按 UTF-8 或 GB18030 解码", location)
+    _check_controls(text, location)
+    warnings.append(f"有 {bad} 个字符无法解码，已替换为 “\ufffd”")
+    return text
+
+
+def _check_controls(text: str, location: str) -> None:
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) * _BAD_SHARE):
+        raise JuesuanError("不是文本文件：含有大量控制字符（疑似二进制文件）", location)
+
+
+def layout_from_text(text: str, file: str, warnings: list[str] | None = None) -> Layout:
+    """Split decoded text into numbered, cleaned lines (one :class:`Line` per source line)."""
+    layout = Layout(file=file, warnings=list(warnings or []), format="text")
+    raw_lines = text.split("\n")
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()
+    page = 1
+    paged = "\f" in text
+    cells: dict[str, Cell] = {}  # cells are immutable: share equal ones
+    for index, raw in enumerate(raw_lines, start=1):
+        if raw.endswith("\r"):
+            raw = raw[:-1]
+        if "\f" in raw:
+            page += raw.count("\f")
+            raw = raw.replace("\f", "")
+        if raw.count("\t") > MAX_CELLS:
+            layout.warnings.append(f"第{index}行的单元格超过 {MAX_CELLS} 个，按普通文本处理")
+            raw = raw.replace("\t", " ")
+        layout.lines.append(clean_line(raw, index, page if paged else None, cells))
+    if paged:
+        layout.pages = [PageInfo(number=n) for n in range(1, page + 1)]
+    return layout
+
+
+def clean_line(
+    raw: str, no: int, page: int | None = None, cache: dict[str, Cell] | None = None
+) -> Line:
+    """One source line without decoration, split into cells when it is a table row."""
+    text = raw.replace("\r", " ").replace("\u3000", " ")
+    if not text.strip():
+        return Line(no=no, text="", cells=[], page=page)
+    if "[" in text:
+        text = _IMAGE.sub("", _BOOKMARK.sub("", text))
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    first = text.lstrip()[:1]
+    if first in _MD_STARTS:
+        if _MD_RULE.match(text) or ("|" in text and _MD_PIPE_SEPARATOR.match(text)):
+            return Line(no=no, text="", cells=[], page=page)
+        text = _MD_LIST.sub("", _MD_QUOTE.sub("", _MD_HEADING.sub("", text)))
+    if "**" in text or "__" in text:
+        text = text.replace("**", "").replace("__", "")
+    if "\t" in text:
+        cells = _cells(text.split("\t"), cache)
+    elif text.count("|") >= 2 and text.strip().startswith("|") and text.strip().endswith("|"):
+        cells = _cells(text.strip()[1:-1].split("|"), cache)
+        text = "\t".join(c.text for c in cells)
+    else:
+        text = text.strip()
+        cells = [Cell(text)] if text else []
+    return Line(no=no, text=text, cells=cells, page=page)
+
+
+def _cells(parts: list[str], cache: dict[str, Cell] | None) -> list[Cell]:
+    if cache is None:
+        return [Cell(p.strip()) for p in parts]
+    out: list[Cell] = []
+    for part in parts:
+        t = part.strip()
+        cell = cache.get(t)
+        if cell is None:
+            cell = cache[t] = Cell(t)
+        out.append(cell)
+    return out
