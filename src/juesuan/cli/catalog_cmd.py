@@ -127,6 +127,55 @@ def import_catalog(
     typer.echo(f"已导入 {count} 个{KIND_LABELS[kind.value]}科目（{year}年），保存于 {target}")
 
 
+@catalog_app.command("learn")
+def learn(
+    files: Annotated[
+        list[Path], typer.Argument(help="已公开的决算文件或文件夹（TXT/MD/DOCX/PDF/XLSX/YAML）")
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="只列出将要记录的编码和名称，不写入")
+    ] = False,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """从已公开表格中收集“科目编码—名称”对，作为“已公开表格所见”记入用户目录。"""
+    from juesuan.catalog.harvest import harvest
+    from juesuan.source import iter_inputs, load_any
+
+    pairs: dict[tuple[str, str, int], str] = {}
+    problems: list[str] = []
+    for path in iter_inputs(files):
+        try:
+            d = load_any(path)
+        except JuesuanError as exc:
+            problems.extend(f"{p}" for p in exc.problems)
+            continue
+        for pair in harvest(d):
+            pairs.setdefault(pair, path.name)
+    stored = 0
+    if not dry_run and pairs:
+        try:
+            stored = Catalog.load().learn(sorted(pairs))
+        except JuesuanError as exc:
+            raise _fail(exc) from exc
+    if fmt is Format.json:
+        out = {
+            "pairs": [
+                {"code": c, "name": n, "year": y, "file": f}
+                for (c, n, y), f in sorted(pairs.items())
+            ],
+            "stored": stored,
+            "problems": problems,
+        }
+        typer.echo(dump_json(out))
+    else:
+        for problem in problems:
+            typer.echo(f"跳过：{problem}", err=True)
+        verb = "将记录" if dry_run else "已记录"
+        typer.echo(f"{verb} {len(pairs)} 个编码—名称对（来源：已公开表格所见）")
+    if problems and not pairs:
+        raise typer.Exit(2)
+
+
 def _table(entries: list[CatalogEntry], title: str) -> Table:
     table = Table(title=title, show_lines=False)
     for header in ("编码", "名称", "级次", "有效年度", "来源"):
