@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from juesuan.audit.config import AuditConfig
@@ -21,17 +22,56 @@ _PLAIN_COLUMNS = ("金额", "决算数")
 
 @dataclass(frozen=True)
 class Cell:
-    """One figure of an identity: its value (None when blank), location and a short label."""
+    """One figure of an identity: its value (None when blank), location and a short label.
+
+    The location and label are computed on first use: most identities hold, and their
+    cells never need one.
+    """
 
     table: str
     column: str
     num: Num | None
-    prov: Prov
-    label: str
+    _table: Table | None = field(repr=False, compare=False, default=None)
+    _row: Row | None = field(repr=False, compare=False, default=None)
+    _key: str = field(repr=False, compare=False, default="")
 
     @property
     def present(self) -> bool:
         return self.num is not None
+
+    @classmethod
+    def fixed(cls, table: str, column: str, num: Num | None, prov: Prov, label: str) -> Cell:
+        """A cell outside the tables (an extra figure) with a given location and label."""
+        cell = cls(table, column, num)
+        cell.__dict__["prov"] = prov
+        cell.__dict__["label"] = label
+        return cell
+
+    @cached_property
+    def prov(self) -> Prov:
+        row, num = self._row, self.num
+        fallback = Prov(
+            table=self.table,
+            row=(row.label or row.key) if row is not None else self._key or None,
+            code=row.code if row is not None else None,
+            column=self.column,
+        )
+        base = row.prov if row is not None and row.prov is not None else None
+        if base is None and self._table is not None:
+            base = self._table.prov
+        if num is not None and num.prov is not None:
+            return _fill(num.prov, fallback)
+        if base is not None:
+            return base.model_copy(
+                update={k: v for k, v in fallback.model_dump().items() if v is not None}
+            )
+        return fallback
+
+    @cached_property
+    def label(self) -> str:
+        name = row_label(self._row, self._key)
+        shown = name if self.column in _PLAIN_COLUMNS else f"{name} [{self.column}]"
+        return f"公开{self.table}表 {shown}".strip()
 
 
 def row_label(row: Row | None, key: str = "") -> str:
@@ -45,26 +85,7 @@ def make_cell(
 ) -> Cell:
     """A cell of a row (which may be missing: then the figure is blank, an exact zero)."""
     num = row.values.get(column) if row is not None else None
-    fallback = Prov(
-        table=table_id,
-        row=(row.label or row.key) if row is not None else key or None,
-        code=row.code if row is not None else None,
-        column=column,
-    )
-    base = row.prov if row is not None and row.prov is not None else None
-    if base is None and table is not None:
-        base = table.prov
-    if num is not None and num.prov is not None:
-        prov = _fill(num.prov, fallback)
-    elif base is not None:
-        prov = base.model_copy(
-            update={k: v for k, v in fallback.model_dump().items() if v is not None}
-        )
-    else:
-        prov = fallback
-    name = row_label(row, key)
-    shown = name if column in _PLAIN_COLUMNS else f"{name} [{column}]"
-    return Cell(table_id, column, num, prov, f"公开{table_id}表 {shown}".strip())
+    return Cell(table_id, column, num, table, row, key)
 
 
 def _fill(prov: Prov, fallback: Prov) -> Prov:
@@ -84,6 +105,7 @@ class AuditContext:
     catalog_override: Catalog | None = None
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _catalog_tried: bool = field(default=False, init=False, repr=False)
+    _class_codes: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def year(self) -> int | None:
@@ -132,10 +154,15 @@ class AuditContext:
         """The 3-digit function code of a 类 row of 公开01/04 (printed code, else by name)."""
         if row.code and len(row.code) == 3:
             return row.code
+        name = row.label or row.key
+        if name not in self._class_codes:
+            self._class_codes[name] = self._class_code_by_name(name)
+        return self._class_codes[name]
+
+    def _class_code_by_name(self, name: str) -> str | None:
         catalog = self.catalog
         if catalog is None:
             return None
-        name = row.label or row.key
         entry = catalog.function_class_by_name(name, self.year)
         if entry is None:
             entry = catalog.function_class_by_name(norm(name), self.year)

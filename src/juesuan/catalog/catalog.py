@@ -91,6 +91,12 @@ class Catalog:
             for entry in load_user_entries(user_catalog_dir(self._home)):
                 index[entry.code].append((entry, True))
         self._index = dict(index)
+        classes: dict[str, _Versions] = defaultdict(list)
+        for code, versions in self._index.items():
+            if len(code) == 3 and code.startswith("2"):
+                for v in versions:
+                    classes[normalise_name(v[0].name, "类")].append(v)
+        self._classes_by_name = dict(classes)
 
     # -- look-ups ---------------------------------------------------------------------------
 
@@ -167,12 +173,7 @@ class Catalog:
         """The function 类 whose name is ``name`` (with or without the trailing 支出)."""
         wanted = normalise_name(name, "类")
         hits = [
-            versions
-            for code, all_versions in self._index.items()
-            if len(code) == 3 and code.startswith("2")
-            for versions in all_versions
-            if (year is None or versions[0].valid_in(year))
-            and normalise_name(versions[0].name, "类") == wanted
+            v for v in self._classes_by_name.get(wanted, []) if year is None or v[0].valid_in(year)
         ]
         return max(hits, key=_priority)[0] if hits else None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from juesuan.model import Disclosure
 
@@ -19,6 +20,14 @@ def norm(name: str) -> str:
     name = name.translate(_BRACKETS).strip()
     name = re.sub(r"\((类|款|项)\)", "", name)
     return name[:-2] if name.endswith("支出") and len(name) > 4 else name
+
+
+@lru_cache(maxsize=16)
+def _catalog_names(year: int) -> dict[str, str]:
+    from juesuan.catalog import Catalog
+
+    catalog = Catalog.load_builtin()
+    return {e.code: e.name for e in catalog.search("", year=year, kind="function")}
 
 
 @dataclass
@@ -42,13 +51,8 @@ class NameIndex:
         return index
 
     def _add_catalog(self, year: int) -> None:
-        try:
-            from juesuan.catalog import Catalog
-        except ImportError:  # pragma: no cover - catalog is part of the package
-            return
-        catalog = Catalog.load_builtin()
-        for entry in catalog.search("", year=year, kind="function"):
-            self.by_code.setdefault(entry.code, entry.name)
+        for code, name in _catalog_names(year).items():
+            self.by_code.setdefault(code, name)
 
     def class_code(self, name: str) -> str | None:
         wanted = norm(name)

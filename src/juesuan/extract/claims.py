@@ -153,25 +153,23 @@ class _Text:
         return Prov(file=file, line=line, span=(col, span_end), text=self.text[start:end])
 
 
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+_DROP = re.compile(_STRIP.pattern + r"|\s", re.MULTILINE)
+
+
 def _clean_line(line: str) -> tuple[str, list[int]]:
-    """Drop bookmarks/tags, normalise full-width forms; return the text and source columns."""
-    keep = [True] * len(line)
-    for m in _STRIP.finditer(line):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    chars: list[str] = []
+    """Drop bookmarks/tags/spaces, fold full-width forms; return the text and source columns."""
+    text = line.translate(_FULLWIDTH)
     cols: list[int] = []
-    for i, ch in enumerate(line):
-        if not keep[i]:
-            continue
-        n = unicodedata.normalize("NFKC", ch)
-        if len(n) != 1:
-            n = ch
-        if n in " \t\u3000":
-            continue
-        chars.append(n)
-        cols.append(i)
-    return "".join(chars), cols
+    pos = 0
+    for m in _DROP.finditer(text):
+        cols.extend(range(pos, m.start()))
+        pos = m.end()
+    cols.extend(range(pos, len(text)))
+    if len(cols) == len(text):
+        return text, cols
+    return "".join(text[i] for i in cols), cols
 
 
 def _join(lines: Sequence[tuple[int, str]]) -> _Text:

@@ -504,7 +504,7 @@ def office_running(ctx: AuditContext) -> Iterator[Finding]:
     from juesuan.model.provenance import Prov
 
     prov = figure.prov or Prov(table="机关运行经费", row="机关运行经费")
-    cell = Cell("机关运行经费", "", figure, prov, "机关运行经费")
+    cell = Cell.fixed("机关运行经费", "", figure, prov, "机关运行经费")
     yield from check_le(
         "X0404",
         [cell],
