@@ -54,7 +54,8 @@ def main(argv: list[str]) -> int:
         return 1
     run(load_document(seeds[0]))  # warm up imports and rule registry
     print(
-        f"{'seed':28} {'raw ms':>7} {'parse ms':>9} {'ratio':>6} {'audit ms':>9} {'e2e ms':>7} {'findings':>8}"
+        f"{'seed':28} {'raw ms':>7} {'parse ms':>9} {'ratio':>6} {'audit ms':>9} "
+        f"{'e2e ms':>7} {'findings':>8}"
     )
     for path in seeds:
         model = load_document(path)

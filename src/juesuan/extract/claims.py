@@ -10,7 +10,6 @@ in front of it: ``占…`` → share, ``增加/减少`` → change, ``完成…�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
