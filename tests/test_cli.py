@@ -100,3 +100,18 @@ def test_demo_writes_outputs(tmp_path: Path) -> None:
         assert (tmp_path / name / "facts.jsonl").stat().st_size > 1000
         model = json.loads((tmp_path / name / "model.json").read_text(encoding="utf-8"))
         assert len(model["tables"]) == 9
+
+
+def test_oversized_input_is_refused_without_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from juesuan.errors import JuesuanError
+    from juesuan.source import load_any
+
+    big = tmp_path / "huge.pdf"
+    with big.open("wb") as f:  # a sparse 3 MB file, refused at a 1 MB limit
+        f.seek(3 * 1024 * 1024)
+        f.write(b"\0")
+    monkeypatch.setenv("JUESUAN_MAX_MB", "1")
+    with pytest.raises(JuesuanError, match="文件过大"):
+        load_any(big)

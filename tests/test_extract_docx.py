@@ -66,3 +66,31 @@ def test_not_a_docx(tmp_path: Path) -> None:
     with pytest.raises(JuesuanError) as err:
         load_document(path)
     assert "DOCX" in str(err.value)
+
+
+def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
+    import tracemalloc
+    import zipfile
+
+    from juesuan.errors import JuesuanError
+    from juesuan.read.docx import read_docx
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        chunk = b"<w:p/>" * (1024 * 1024)  # 6 MB of highly compressible XML
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            for _ in range(60):  # ~360 MB unpacked
+                f.write(chunk)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        read_docx(bomb)
+    except JuesuanError as exc:
+        assert "压缩炸弹" in str(exc)
+    else:
+        raise AssertionError("zip bomb was read")
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from juesuan.errors import JuesuanError
@@ -18,6 +19,14 @@ def load_any(path: Path) -> Disclosure:
         raise JuesuanError("文件不存在", str(path))
     if path.is_dir():
         raise JuesuanError("这是一个文件夹，请给出文件", str(path))
+    size = path.stat().st_size
+    limit = max_input_bytes()
+    if size > limit:
+        raise JuesuanError(
+            f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {limit / 1024 / 1024:.0f} MB）；"
+            "如确需读取，请设置环境变量 JUESUAN_MAX_MB",
+            str(path),
+        )
     suffix = path.suffix.lower()
     if suffix in COMPILE_SUFFIXES:
         from juesuan.compile import load
@@ -34,6 +43,14 @@ def load_any(path: Path) -> Disclosure:
         + "、".join(sorted(SUPPORTED_SUFFIXES)),
         str(path),
     )
+
+
+def max_input_bytes() -> int:
+    """The largest input accepted (default 512 MB; ``JUESUAN_MAX_MB`` overrides)."""
+    try:
+        return int(float(os.environ.get("JUESUAN_MAX_MB", "512")) * 1024 * 1024)
+    except ValueError:
+        return 512 * 1024 * 1024
 
 
 def iter_inputs(paths: list[Path]) -> list[Path]:

@@ -30,6 +30,7 @@ def read_docx(path: str | Path) -> Layout:
         raise JuesuanError(f"文件过大（{size / 1024 / 1024:.1f} MB）", str(p))
     if not zipfile.is_zipfile(p):
         raise JuesuanError("不是有效的 DOCX 文件（不是 ZIP 格式）", str(p))
+    _refuse_zip_bomb(p)
     try:
         import docx
         from docx.table import Table
@@ -55,6 +56,27 @@ def read_docx(path: str | Path) -> Layout:
             table_index += 1
             layout.lines.append(_line(layout, "", []))
     return layout
+
+
+MAX_UNPACKED = 256 * 1024 * 1024  # what a real disclosure never comes near
+MAX_RATIO = 200  # XML compresses 10-30×; far more is a bomb
+
+
+def _refuse_zip_bomb(p: Path) -> None:
+    """Refuse a DOCX whose parts would unpack to far more than any real document."""
+    try:
+        with zipfile.ZipFile(p) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise JuesuanError(f"不是有效的 DOCX 文件：{exc}", str(p)) from exc
+    unpacked = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos) or 1
+    if unpacked > MAX_UNPACKED or (unpacked > 8 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
+        raise JuesuanError(
+            f"DOCX 解压后达 {unpacked / 1024 / 1024:.0f} MB（压缩比 {unpacked / packed:.0f} 倍），"
+            "疑似“压缩炸弹”或损坏文件，已拒绝读取",
+            str(p),
+        )
 
 
 def _line(layout: Layout, text: str, cells: list[Cell]) -> Line:
