@@ -1,0 +1,1 @@
+"""Renderers: Document → TXT, HTML, PDF, DOCX, XLSX (one module each)."""
