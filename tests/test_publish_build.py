@@ -27,6 +27,7 @@ def test_parse_formats() -> None:
 
 def test_build_names_files_and_never_overwrites(tmp_path: Path) -> None:
     d = load_any(WUZHI)
+    del d.extras.reasons["fiscal.total"], d.extras.reasons["general.expense"]
     result = build(d, tmp_path, ["txt", "xlsx"])
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{STEM}.txt", f"{STEM}.xlsx"]
     assert {m.subject for m in result.missing} == {"fiscal.total", "general.expense"}
@@ -36,7 +37,11 @@ def test_build_names_files_and_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_cli_builds_and_reports_missing_reasons(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["build", str(WUZHI), "-o", str(tmp_path), "-f", "txt,html"])
+    data = yaml.safe_load(WUZHI.read_text(encoding="utf-8"))
+    del data["extras"]["reasons"]["fiscal.total"]
+    src = tmp_path / "in.yaml"
+    src.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(src), "-o", str(tmp_path), "-f", "txt,html"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / f"{STEM}.html").is_file()
     assert "缺少原因或数据" in result.output and "fiscal.total" in result.output

@@ -130,6 +130,8 @@ def test_increase_decrease_and_flat(wuzhi: Disclosure) -> None:
 
 
 def test_missing_reason_gives_placeholder_and_is_listed(wuzhi: Disclosure) -> None:
+    assert not compose(wuzhi).missing  # the example carries every reason
+    del wuzhi.extras.reasons["fiscal.total"], wuzhi.extras.reasons["general.expense"]
     result = compose(wuzhi)
     fiscal = next(s for s in result.sections if s.key == "fiscal")
     assert REASON_PLACEHOLDER in "".join(fiscal.paragraphs)

@@ -273,6 +273,12 @@ PERF_INDICATOR_COLUMNS = (
     "偏差度（%）",
     "偏差原因及改进措施",
 )
+# Optional numeric columns (the filled workbook adds them after 偏差原因及改进措施): the figure
+# of 年度指标值 / 实际完成值 when the text alone cannot carry it ("3000人", "95%" as 95.00).
+PERF_INDICATOR_VALUE_COLUMNS = {
+    "年度指标值": "年度指标值（数值）",
+    "实际完成值": "实际完成值（数值）",
+}
 LEVEL1_CHOICES = ("产出指标", "效益指标", "满意度指标", "成本指标", "资金管理指标")
 OPERATORS = ("≥", "≤", "=", ">", "<", "文字描述")
 OPERATOR_ALIASES = {">=": "≥", "<=": "≤", "＝": "=", "≧": "≥", "≦": "≤"}

@@ -11,7 +11,7 @@ from juesuan.compile.tablecommon import (
     find_label,
     first_text,
     is_column_numbers,
-    is_note,
+    is_note_row,
     is_skip_label,
     match_columns,
     new_table,
@@ -165,7 +165,7 @@ def read_function_table(ctx: Ctx, sheet: Sheet, spec: TableSpec) -> Table | None
         text = first_text(sheet, r)
         if not text:
             continue
-        if is_note(text):
+        if is_note_row(sheet, r, text):
             notes.append(text)
             continue
         row = _coded_row(ctx, sheet, spec, r, code_col, name_col, columns, FUNCTION_LENGTHS, seen)
@@ -233,7 +233,7 @@ def read_economic_table(ctx: Ctx, sheet: Sheet, spec: TableSpec) -> Table | None
         text = first_text(sheet, r)
         if not text:
             continue
-        if is_note(text):
+        if is_note_row(sheet, r, text):
             notes.append(text)
             continue
         taken: set[int] = set()

@@ -14,6 +14,7 @@ from juesuan.compile.layout import (
     PERF_FUNDING_SECTION,
     PERF_GOAL_SECTION,
     PERF_INDICATOR_SECTION,
+    PERF_INDICATOR_VALUE_COLUMNS,
     PERF_INFO_SECTION,
     PERF_KINDS,
     PERF_SECTIONS,
@@ -160,10 +161,10 @@ def _goals(ctx: Ctx, sheet: Sheet, section: Section, evals: dict[str, dict[str, 
         owner["goals"].append(Goal(**texts, **nums))
 
 
-def _measured(
+def _from_text(
     ctx: Ctx, sheet: Sheet, r: int, col: int | None, label: str, header: str
 ) -> tuple[str, str | None, Num | None]:
-    """(text, leading operator, number) of a 年度指标值 / 实际完成值 cell."""
+    """(text, leading operator, number) of a 年度指标值 / 实际完成值 text cell."""
     if col is None or sheet.value(r, col) is None:
         return "", None, None
     value = sheet.value(r, col)
@@ -182,6 +183,23 @@ def _measured(
         return text, operator, None
     prov = ctx.prov(sheet, r, col, row=label, column=header)
     return text, operator, Num(value=printed.value, decimals=printed.decimals, raw=text, prov=prov)
+
+
+def _measured(
+    ctx: Ctx, sheet: Sheet, section: Section, r: int, label: str, header: str
+) -> tuple[str, str | None, Num | None]:
+    """The text cell, with the figure of the optional numeric column when that is filled."""
+    text, operator, num = _from_text(ctx, sheet, r, section.col(header), label, header)
+    value_header = PERF_INDICATOR_VALUE_COLUMNS[header]
+    value_col = section.col(value_header)
+    if value_col is None or sheet.value(r, value_col) is None:
+        return text, operator, num
+    exact = ctx.num(sheet, r, value_col, row=label, column=value_header)
+    if exact is not None and num is not None and exact.value != num.value:
+        ctx.problem(
+            sheet, r, value_col, f"“{value_header}”与“{header}”不一致: {exact.value} ≠ {num.value}"
+        )
+    return text, operator, exact
 
 
 def _indicators(ctx: Ctx, sheet: Sheet, section: Section, evals: dict[str, dict[str, Any]]) -> None:
@@ -211,12 +229,8 @@ def _indicators(ctx: Ctx, sheet: Sheet, section: Section, evals: dict[str, dict[
         if not level1:
             ctx.problem(sheet, r, level1_col, "缺少一级指标")
             continue
-        target_text, target_op, target = _measured(
-            ctx, sheet, r, section.col("年度指标值"), label, "年度指标值"
-        )
-        actual_text, _, actual = _measured(
-            ctx, sheet, r, section.col("实际完成值"), label, "实际完成值"
-        )
+        target_text, target_op, target = _measured(ctx, sheet, section, r, label, "年度指标值")
+        actual_text, _, actual = _measured(ctx, sheet, section, r, label, "实际完成值")
         nums = _nums(
             ctx,
             sheet,

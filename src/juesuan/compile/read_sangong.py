@@ -9,7 +9,7 @@ from juesuan.compile.tablecommon import (
     HEADER_SCAN_ROWS,
     first_text,
     is_column_numbers,
-    is_note,
+    is_note_row,
     is_skip_label,
     match_columns,
     new_table,
@@ -77,7 +77,7 @@ def read_sangong_table(ctx: Ctx, sheet: Sheet, spec: TableSpec) -> Table | None:
         text = first_text(sheet, r)
         if not text:
             continue
-        if is_note(text):
+        if is_note_row(sheet, r, text):
             notes.append(text)
             continue
         label = sheet.text(r, label_col) if label_col is not None else ""

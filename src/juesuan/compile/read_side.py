@@ -11,7 +11,7 @@ from juesuan.compile.layout import ITEM_HEADER, LINE_HEADER
 from juesuan.compile.tablecommon import (
     HEADER_SCAN_ROWS,
     first_text,
-    is_note,
+    is_note_row,
     is_skip_label,
     match_columns,
     new_table,
@@ -157,7 +157,7 @@ def read_side_table(ctx: Ctx, sheet: Sheet, spec: TableSpec) -> Table | None:
         text = first_text(sheet, r)
         if not text:
             continue
-        if is_note(text):
+        if is_note_row(sheet, r, text):
             notes.append(text)
             continue
         for side in sides:
@@ -201,10 +201,11 @@ def _side_row(
     seen[(side.side, key)] = cell
     if not known:
         ctx.notice(sheet, r, side.item_col, f"未识别的{side.side}项目“{label}”，已按原文读取")
-    printed = label if label != key else None
+    canonical = key.split("/")[-1]
+    printed = label if label != canonical else None
     return Row(
         key=key,
-        label=key.split("/")[-1],
+        label=canonical,
         code=code,
         side=side.side,
         line_no=_line_no(sheet, r, side.line_col),

@@ -143,6 +143,19 @@ def is_note(text: str) -> bool:
     return key.startswith("注") and not key.startswith("注册")
 
 
+def is_note_row(sheet: Sheet, row: int, text: str) -> bool:
+    """A note below a table: ``注：…``, or (as the filled template writes any note, e.g.
+    ``本部门本年度无此项收支，按要求以空表列示。``) one text merged across three or more
+    columns from the first, with nothing else in the row."""
+    if is_note(text):
+        return True
+    for rng in sheet.ws.merged_cells.ranges:
+        if rng.min_row <= row <= rng.max_row and rng.min_col == 1 and rng.max_col >= 3:
+            others = range(rng.max_col + 1, sheet.max_col + 1)
+            return rng.min_row == row and all(sheet.value(row, c) is None for c in others)
+    return False
+
+
 def new_table(
     ctx: Ctx,
     sheet: Sheet,
