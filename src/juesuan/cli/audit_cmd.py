@@ -1,8 +1,10 @@
 """``juesuan rules`` / ``juesuan rule CODE`` / ``juesuan check FILE_OR_DIR...``.
 
 ``check`` exit codes: 0 no finding at or above ``--fail-on`` (default error), 1 findings,
-2 unusable input or usage.  Output formats: text (rich, Chinese) and JSON (the format is
-documented in :mod:`juesuan.audit.render`); HTML and XLSX reports will come later.
+2 unusable input or usage.  Output formats: text (rich, Chinese), JSON (the format is
+documented in :mod:`juesuan.audit.render`), HTML (a review page per document, see
+:mod:`juesuan.audit.render_html`; several documents: one page each plus ``index.html`` in
+the ``-o`` folder) and XLSX (a finding list to annotate, :mod:`juesuan.audit.render_xlsx`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ DEFAULT_SUFFIXES = (
     ".html",
     ".htm",
 )
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+    xlsx = "xlsx"
 
 
 class FailOn(StrEnum):
@@ -195,11 +204,20 @@ def collect_files(paths: list[Path], exclude: Path | None = None) -> tuple[list[
 def check(
     paths: Annotated[list[Path], typer.Argument(help="要审核的文件或目录（目录下递归查找）")],
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="输出格式：text 或 json（HTML/XLSX 报告以后提供）"),
-    ] = Format.text,
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="输出格式：text、json、html（复核用网页报告）或 xlsx（可批注的问题清单）",
+        ),
+    ] = CheckFormat.text,
     out: Annotated[
-        Path | None, typer.Option("-o", "--output", help="写入文件（默认输出到终端）")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="写入文件（默认输出到终端）；多个文件的 html 报告写入此文件夹（另有 index.html）",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
     select: Annotated[
@@ -239,6 +257,11 @@ def check(
         validate_selectors(ign, "--ignore")
     explicit = load_config(config) if config is not None else None
     files, had_dir = collect_files(paths, exclude=out)
+    html_pages = _HtmlPages(files, out, force) if fmt == CheckFormat.html else None
+    if fmt == CheckFormat.xlsx:
+        from juesuan.audit.report_output import ensure_writable, require_file
+
+        ensure_writable([require_file(out, "XLSX 报告")], force)
 
     results: list[DocumentResult] = []
     for path in _progress(files, had_dir or len(files) > 1):
@@ -250,6 +273,8 @@ def check(
             if len(files) == 1 and not had_dir:
                 raise
             results.append(DocumentResult(str(path), error=str(exc), fail_on=cfg.fail_on))
+            if html_pages is not None:
+                html_pages.add(path, results[-1], None)
             continue
         report = run(disclosure, config=cfg, raise_errors=common.DEBUG)
         results.append(
@@ -261,9 +286,18 @@ def check(
                 fail_on=cfg.fail_on,
             )
         )
+        if html_pages is not None:
+            html_pages.add(path, results[-1], disclosure)
 
-    if fmt == Format.json:
+    if fmt == CheckFormat.json:
         write_output(dump_json(to_json(results)), out, force)
+    elif fmt == CheckFormat.xlsx:
+        from juesuan.audit.render_xlsx import render_xlsx
+        from juesuan.audit.report_output import require_file, write_bytes
+
+        write_bytes(render_xlsx(results), require_file(out, "XLSX 报告"), force)
+    elif html_pages is not None:
+        html_pages.write()
     elif out is None:
         render_text(results, common.console)
     else:
@@ -279,6 +313,74 @@ def check(
     if any(r.failed for r in results):
         # SystemExit (not typer.Exit): run_guarded drops typer.Exit codes in non-standalone mode.
         raise SystemExit(1)
+
+
+class _HtmlPages:
+    """HTML pages rendered as documents are audited (layouts are not kept in memory).
+
+    One file and ``-o`` ending in .html (or no ``-o``: standard output): a single page.
+    Otherwise ``-o`` is a folder that receives one page per document and ``index.html``.
+    """
+
+    def __init__(self, files: list[Path], out: Path | None, force: bool) -> None:
+        from juesuan.audit.render_html import page_names
+        from juesuan.audit.report_output import ensure_writable
+
+        self.out = out
+        self.force = force
+        self.single = len(files) == 1 and (out is None or out.suffix.lower() in (".html", ".htm"))
+        self.names = page_names([str(p) for p in files])
+        self.pages: list[str] = []
+        self.docs: list[Any] = []
+        if self.single:
+            if out is not None:
+                ensure_writable([out], force)
+            return
+        if out is None:
+            raise JuesuanError(
+                "多个文件的 HTML 报告需要用 -o 指定输出文件夹（每个文件一页，另有 index.html 汇总）"
+            )
+        if out.exists() and not out.is_dir():
+            raise JuesuanError(f"多个文件的 HTML 报告需要输出到文件夹，但 {out} 是一个文件")
+        ensure_writable([out / n for n in (*self.names, "index.html")], force)
+
+    def add(self, path: Path, result: Any, disclosure: Disclosure | None) -> None:
+        from juesuan.audit.render_html import HtmlDocument, render_document
+
+        layout = _layout_for(path) if disclosure is not None else None
+        doc = HtmlDocument(result, disclosure, layout)
+        self.pages.append(render_document(doc, None if self.single else "index.html"))
+        self.docs.append(HtmlDocument(result))
+
+    def write(self) -> None:
+        from juesuan.audit.render_html import render_index
+        from juesuan.audit.report_output import write_text
+
+        if self.single:
+            if self.out is None:
+                write_output(self.pages[0], None)
+            else:
+                write_text(self.pages[0], self.out, self.force)
+            return
+        assert self.out is not None
+        self.out.mkdir(parents=True, exist_ok=True)
+        for name, page in zip(self.names, self.pages, strict=True):
+            write_text(page, self.out / name, self.force)
+        write_text(render_index(self.docs, self.names), self.out / "index.html", self.force)
+
+
+def _layout_for(path: Path) -> Any:
+    """The layout of a published document (for the HTML view), or None."""
+    module = _source_module()
+    suffixes = getattr(module, "DOCUMENT_SUFFIXES", ()) if module is not None else ()
+    if path.suffix.lower() not in suffixes:
+        return None
+    from juesuan.extract.document import read_layout
+
+    try:
+        return read_layout(path)
+    except JuesuanError:
+        return None
 
 
 def _progress(files: list[Path], show: bool) -> Any:

@@ -56,7 +56,7 @@ _CELLS: dict[str, tuple[tuple[str, str, str, Side | None], ...]] = {
     ),
     "personnel": (("06", "人员经费合计", "决算数", None),),
     "public": (("06", "公用经费合计", "决算数", None),),
-    "sangong.total": (("09", "三公经费", "决算数/合计", None),),
+    "sangong.total": (("09", "三公经费", "决算数/合计", None),),  # blank 合计 → Σ parts (below)
     "sangong.abroad": (("09", "三公经费", "决算数/因公出国（境）费", None),),
     "sangong.vehicle": (("09", "三公经费", "决算数/公务用车购置及运行维护费", None),),
     "sangong.vehicle_purchase": (("09", "三公经费", "决算数/公务用车购置费", None),),
@@ -79,6 +79,8 @@ def current(d: Disclosure, key: str) -> Num | None:
         return _table_cell(d, "05", key[5:], "合计", None)
     if key.startswith("econ:"):
         return _table_cell(d, "06", key[5:], "决算数", None)
+    if key.startswith("sangong.") and key in _CELLS:
+        return _sangong_cell(d, _CELLS[key][0][2])
     for table, row, column, side in _CELLS.get(key, ()):
         found = _table_cell(d, table, row, column, side)
         if found is not None:
@@ -87,9 +89,37 @@ def current(d: Disclosure, key: str) -> Num | None:
 
 
 def sangong_budget(d: Disclosure, key: str) -> Num | None:
-    """三公 预算数 of a 三公 subject from table 09."""
+    """三公 预算数 of a 三公 subject from table 09.
+
+    A blank 合计 (or 小计) whose parts are printed stands for the sum of its parts: the
+    blank itself is reported by the table rule T0901, and the narrative is compared with
+    what the total should be rather than with the blank.
+    """
     column = _SANGONG_BUDGET.get(key)
-    return _table_cell(d, "09", "三公经费", column, None) if column else None
+    return _sangong_cell(d, column) if column else None
+
+
+_SANGONG_PARTS = {
+    "合计": ("因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"),
+    "公务用车购置及运行维护费": ("公务用车购置费", "公务用车运行维护费"),
+}
+
+
+def _sangong_cell(d: Disclosure, column: str) -> Num | None:
+    t = d.tables.get("09")
+    row = t.find("三公经费") if t is not None else None
+    if row is None:
+        return _table_cell(d, "09", "三公经费", column, None)
+    block, _, item = column.partition("/")
+    printed = row.values.get(column)
+    if printed is not None or item not in _SANGONG_PARTS:
+        return _table_cell(d, "09", "三公经费", column, None)
+    parts = [_sangong_cell(d, f"{block}/{p}") for p in _SANGONG_PARTS[item]]
+    values = [p for p in parts if p is not None and p.value != 0]
+    if not values:
+        return Num(value=Decimal(0), decimals=2)
+    total = sum((p.value for p in values), Decimal(0))
+    return Num(value=total, decimals=max(p.decimals for p in values), prov=values[0].prov)
 
 
 def _table_cell(d: Disclosure, table: str, row: str, column: str, side: Side | None) -> Num | None:

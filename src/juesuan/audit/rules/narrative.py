@@ -289,7 +289,8 @@ def changes_match(ctx: AuditContext) -> Iterator[Finding]:
             base = Num(value=base_val, decimals=max(now.decimals, change.value.decimals))
             diff = interval(change.value).scale(csign)
             op = "+" if csign < 0 else "−"
-            how = f"{_show(change.value)} ÷ ({_show(now)} {op} {_show(change.value)})"
+            minus = "−" if csign < 0 else ""
+            how = f"{minus}{_show(change.value)} ÷ ({_show(now)} {op} {_show(change.value)})"
         else:
             continue
         if base is None or base.value == 0:
