@@ -141,3 +141,18 @@ def test_seed_003_itemised_budget_lines() -> None:
     assert len(budgets) == 11
     assert budgets["func:2101301"] == Num.of("1787.51")
     assert budgets["func:2100101"] == Num.of("0.00")
+
+
+def test_names_with_brackets_and_direction_words_inside() -> None:
+    from juesuan.model import Disclosure as D
+
+    names = NameIndex.from_disclosure(D(meta=Meta(unit_name="x", fiscal_year=2024)))
+    lines = [
+        "（三）一般公共预算财政拨款支出决算具体情况",
+        "1. 一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：年初预算为197.66万元，支出决算为197.66万元。",
+        "2. 农林水支出（类）水利（款）水资源节约管理与保护（项）：年初预算为302.72万元，支出决算为300.00万元。",
+    ]
+    claims = extract_claims(list(enumerate(lines, 1)), names, 2024, "x")
+    budgets = {c.subject: c.value for c in claims if c.kind == "budget_amount"}
+    assert budgets == {"func:2010301": Num.of("197.66"), "func:2130311": Num.of("302.72")}
+    assert not [c for c in claims if c.kind == "change_amount"]

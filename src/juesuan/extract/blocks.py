@@ -220,7 +220,7 @@ def find_blocks(lines: list[Line], skip: range | None = None) -> tuple[list[Bloc
         if _NOTE.match(t) or (pending.notes and _NOTE_MORE.match(t) and len(t) < 300):
             pending.notes.append(line)
             continue
-        if len(line.cells) >= 2 and pending.rows and not pending.notes:
+        if (len(line.cells) >= 2 or t in _TOTAL_LABELS) and pending.rows and not pending.notes:
             pending.rows.append(line)  # a row with one filled cell (合计 of an empty table)
             continue
         close()

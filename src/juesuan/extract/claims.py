@@ -114,8 +114,8 @@ _PHRASE_RE = re.compile(
 )
 _PHRASE_KEY = dict(_PHRASES)
 _PATH = re.compile(
-    r"(?P<cls>[^，。；：:、.\d()]{2,16}?)\(类\)(?P<kuan>[^，。；：:、.\d()]{2,20}?)\(款\)"
-    r"(?P<xiang>[^，。；：:、.\d()]{2,24}?)\(项\)"
+    r"(?P<cls>[^，。；：:,;、.\d()]{2,16}?)\(类\)(?P<kuan>[^，。；：:,;.\d]{2,30}?)\(款\)"
+    r"(?P<xiang>[^，。；：:,;.\d]{2,30}?)\(项\)"
 )
 
 # Section heading → (scope of 本年收入/支出, scope of 基本/项目支出, 收支总计 key, default subject)
@@ -355,7 +355,8 @@ class ClaimExtractor:
                 subject_text = mentions[mention_i].text
                 explicit = True
                 history.append((mentions[mention_i].start, subject, subject_text))
-                last_number_end = max(last_number_end, mentions[mention_i].start)
+                # words inside the subject's own name (水资源节约…) are not its lead
+                last_number_end = max(last_number_end, mentions[mention_i].end)
                 mention_i += 1
             lead = text[last_number_end : m.start()]
             zhan = text.rfind("占", 0, m.start())

@@ -68,6 +68,10 @@ def _table_facts(d: Disclosure, t: Table) -> Iterator[dict[str, Any]]:
             col = s.column(key)
             header = t.headers.get(key) or (col.header if col else key)
             side = row.side if t.id in ("01", "04") else None
+            if side is not None:  # both sides share column keys; keep each side's own header
+                other = "支出" if side == "收入" else "收入"
+                if header.startswith(f"{other}/"):
+                    header = f"{side}/{header[len(other) + 1 :]}"
             yield _fact(
                 d.meta.source_file,
                 t.id,
