@@ -45,7 +45,12 @@ def _register() -> None:
     )
     app.command("demo", help="在内置示例上运行主流程")(parse_cmd.demo)
     app.add_typer(catalog_cmd.catalog_app, name="catalog")
-    for optional in ("juesuan.cli.audit_cmd", "juesuan.cli.perf_cmd", "juesuan.cli.publish_cmd"):
+    for optional in (
+        "juesuan.cli.audit_cmd",
+        "juesuan.cli.perf_cmd",
+        "juesuan.cli.publish_cmd",
+        "juesuan.cli.synth_cmd",
+    ):
         try:
             module = __import__(optional, fromlist=["register"])
         except ModuleNotFoundError as exc:

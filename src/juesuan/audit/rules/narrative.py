@@ -378,9 +378,9 @@ def directions_match(ctx: AuditContext) -> Iterator[Finding]:
         if now is None or other is None:
             continue
         cmp = compare_equal(now, other)
-        if cmp.outcome != "mismatch":
+        if now.value == other.value:
             actual_dir = "持平"
-        else:
+        else:  # within rounding, either this direction or 持平 is a fair description
             actual_dir = "增加" if now.value > other.value else "减少"
         if claim.direction == actual_dir or (
             claim.direction == "持平" and cmp.outcome != "mismatch"
