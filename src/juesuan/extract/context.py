@@ -34,8 +34,8 @@ class Context:
             column=column,
         )
 
-    def notice(self, message: str, location: Prov | None = None) -> None:
-        self.notices.append(Notice(message=message, location=location))
+    def notice(self, message: str, location: Prov | None = None, kind: str | None = None) -> None:
+        self.notices.append(Notice(message=message, location=location, kind=kind))
 
     def number(self, text: str, prov: Prov) -> Num | None:
         """A cell's figure; blank or a dash gives ``None``, text that is no number a notice."""

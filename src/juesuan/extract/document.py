@@ -12,9 +12,11 @@ from juesuan.extract.blocks import find_blocks
 from juesuan.extract.context import Context
 from juesuan.extract.meta import guess_meta
 from juesuan.extract.narrative_claims import attach_claims
+from juesuan.extract.perf_tables import extract_evaluations
 from juesuan.extract.profile import find_units
 from juesuan.extract.sections import find_glossary, find_sections, find_toc
 from juesuan.extract.tables import build_tables
+from juesuan.extract.titles_scan import scan_titles, scan_unit_mentions
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.meta import Meta, Profile
 from juesuan.model.narrative import Narrative
@@ -72,11 +74,18 @@ def extract(layout: Layout) -> Disclosure:
         document_kind=guess.document_kind,
         source_file=layout.file,
     )
+    evaluations, summary = extract_evaluations(lines, ctx, unit_name=meta.unit_name)
+    titles = scan_titles(lines, file)
+    mentions = scan_unit_mentions(lines, file, meta.unit_name)
     return Disclosure(
         meta=meta,
         profile=Profile(units=find_units(lines)),
         tables=tables,
-        narrative=Narrative(sections=sections, glossary=glossary),
+        narrative=Narrative(
+            sections=sections, glossary=glossary, titles=titles, unit_mentions=mentions
+        ),
+        evaluations=evaluations,
+        evaluation_summary=summary,
         notices=ctx.notices,
     )
 

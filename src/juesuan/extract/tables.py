@@ -91,17 +91,20 @@ def build_tables(blocks: list[Block], orphans: list[Orphan], ctx: Context) -> di
                 f"公开{tid}表重复出现（第{first.first_line}行与第{copy.first_line}行），内容相同，"
                 "只计一次",
                 where,
+                kind="duplicate_table",
             )
         else:
             ctx.notice(
                 f"公开{tid}表出现两份且内容不同（第{first.first_line}行与第{copy.first_line}行），"
                 "采用第一份",
                 where,
+                kind="different_copy",
             )
     for orphan in orphans:
         what = f"公开{orphan.table_id}表" if orphan.table_id else "表格"
         ctx.notice(
             f"找到{what}标题「{orphan.title}」，但其后没有表格内容（可能是图片或目录）",
             ctx.prov(orphan.line, orphan.table_id),
+            kind="image_table",
         )
     return tables

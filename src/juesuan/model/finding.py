@@ -27,9 +27,14 @@ class Finding(BaseModel):
 
 
 class Notice(BaseModel):
-    """A warning raised while reading input (not an audit finding)."""
+    """A warning raised while reading input (not an audit finding).
+
+    ``kind`` is a stable identifier for notices that audit rules turn into findings
+    (``duplicate_table``, ``different_copy``, ``image_table``); free-form otherwise.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     message: str
     location: Prov | None = None
+    kind: str | None = None

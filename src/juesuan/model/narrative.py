@@ -52,7 +52,7 @@ class Section(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["概况", "决算表", "情况说明", "名词解释", "附件", "其他"] = "其他"
+    kind: Literal["封面", "标题", "概况", "决算表", "情况说明", "名词解释", "附件", "其他"] = "其他"
     heading: str
     number: str | None = None
     level: int = 1
@@ -65,5 +65,12 @@ class Narrative(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sections: list[Section] = Field(default_factory=list)
+    titles: list[Section] = Field(
+        default_factory=list,
+        description="title lines that name a year or the document kind (cover, annex titles)",
+    )
+    unit_mentions: list[Prov] = Field(
+        default_factory=list, description="where the unit's name is printed (prov.text = name)"
+    )
     claims: list[Claim] = Field(default_factory=list)
     glossary: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,280 @@
+"""One indicator row of a 绩效自评表: by column position when the row is aligned with its
+header, else by content (the exports shift cells, glue operators to values and lose cells).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from juesuan.extract.perf_cells import (
+    STATUS_WORDS,
+    has_percent,
+    is_level1,
+    is_level2,
+    is_number,
+    is_section_label,
+    is_unit_word,
+    is_weight,
+    key,
+    looks_like_name,
+    operator_of,
+    strip_label_prefix,
+)
+
+NAME_FIELDS = ("l1", "l2", "l3")
+
+
+@dataclass
+class IndicatorHeader:
+    """Where the header puts each field (column index) and which fields the table has."""
+
+    cols: dict[str, int]
+
+    @property
+    def weight_first(self) -> bool:
+        w, t = self.cols.get("weight"), self.cols.get("target")
+        return w is None or t is None or w < t
+
+    def has(self, name: str) -> bool:
+        return name in self.cols
+
+
+_HEADER_WORDS: tuple[tuple[str, str], ...] = (
+    ("一级指标", "l1"),
+    ("二级指标", "l2"),
+    ("三级指标", "l3"),
+    ("指标说明", "desc"),
+    ("偏差度", "dev"),
+    ("原因", "reason"),
+    ("实际", "actual"),
+    ("完成值", "actual"),
+    ("指标值", "target"),
+    ("完成情况", "status"),
+    ("分值", "weight"),
+    ("权重", "weight"),
+    ("得分", "score"),
+)
+
+
+def indicator_header(cells: list[tuple[int, str]]) -> IndicatorHeader | None:
+    """The header row of the indicator block (一级指标 … 得分), else None."""
+    texts = [key(t) for _, t in cells]
+    if not any(t in ("一级指标", "三级指标") for t in texts):
+        return None
+    cols: dict[str, int] = {}
+    for index, text in cells:
+        k = key(text)
+        for word, name in _HEADER_WORDS:
+            if word in k:
+                cols.setdefault(name, index)
+                break
+    return IndicatorHeader(cols)
+
+
+@dataclass
+class RawIndicator:
+    """An indicator row as printed, before levels are carried down."""
+
+    l1: str = ""
+    l2: str = ""
+    l3: str = ""
+    desc: str = ""
+    weight: str = ""
+    operator: str | None = None
+    target: str = ""
+    unit: str | None = None
+    actual: str = ""
+    status: str | None = None
+    score: str = ""
+    dev: str = ""
+    reason: str = ""
+    dropped: list[str] = field(default_factory=list)  # category words that did not fit
+    positional: bool = False
+
+
+def parse_indicator_row(
+    cells: list[tuple[int, str]], header: IndicatorHeader
+) -> RawIndicator | None:
+    """Read one indicator row; None when the row has no indicator content."""
+    raw = _positional(cells, header)
+    if raw is None:
+        raw = _by_content(cells, header)
+    if raw is None:
+        return None
+    _split_operators(raw)
+    return raw
+
+
+# --- by position --------------------------------------------------------------------
+def _positional(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawIndicator | None:
+    cols = header.cols
+    if not {"weight", "score", "l3"} <= set(cols):
+        return None
+    by_col = {v: k for k, v in cols.items()}
+    first = min(cols.values())
+    raw = RawIndicator(positional=True)
+    for index, text in cells:
+        name = by_col.get(index)
+        if name is None:
+            if index < first and is_section_label(text) and key(text) == key("绩效指标"):
+                continue
+            return None
+        if name in NAME_FIELDS:
+            text = strip_label_prefix(text)
+            if not looks_like_name(text):
+                return None
+        elif name in ("weight", "score"):
+            if not is_weight(text) or has_percent(text):
+                return None
+        elif name == "dev":
+            if not is_number(text):
+                return None
+        elif name == "status" and key(text) not in STATUS_WORDS:
+            return None
+        setattr(raw, name, text)
+    if not (raw.l3 or raw.l2) or not (raw.weight or raw.score):
+        return None
+    return raw
+
+
+# --- by content ---------------------------------------------------------------------
+def _by_content(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawIndicator | None:
+    texts = [strip_label_prefix(t) for _, t in cells if not _is_row_label(t)]
+    if not texts:
+        return None
+    if header.weight_first:
+        return _weight_first(texts, header)
+    return _target_first(texts, header)
+
+
+def _is_row_label(text: str) -> bool:
+    return is_section_label(text) and not is_level1(text)
+
+
+def _weight_first(texts: list[str], header: IndicatorHeader) -> RawIndicator | None:
+    """一级 二级 三级 [说明] 分值 [符号] 指标值 [单位] 实际值 [完成情况] 得分 [原因]."""
+    w = next((i for i, t in enumerate(texts) if is_weight(t)), None)
+    if w is None:
+        return None
+    raw = RawIndicator(weight=texts[w])
+    _assign_names(raw, texts[:w], header.has("desc"))
+    rest = texts[w + 1 :]
+    if header.has("reason") and len(rest) >= 2 and not is_number(rest[-1]) and is_number(rest[-2]):
+        raw.reason = rest.pop()
+    if rest and is_number(rest[-1]):
+        raw.score = rest.pop()
+    if rest and key(rest[-1]) in STATUS_WORDS and header.has("status"):
+        raw.status = rest.pop()
+    if rest and operator_of(rest[0]) is not None:
+        raw.operator = operator_of(rest.pop(0))
+    _target_actual(raw, rest)
+    return raw
+
+
+def _target_first(texts: list[str], header: IndicatorHeader) -> RawIndicator | None:
+    """一级 二级 三级 指标值 实际值 分值 得分 [偏差度] [原因] (部门整体自评表)."""
+    rest = list(texts)
+    raw = RawIndicator()
+    if len(rest) >= 2 and not is_number(rest[-1]) and is_number(rest[-2]) and header.has("reason"):
+        raw.reason = rest.pop()
+    if header.has("dev") and rest and is_number(rest[-1]) and has_percent(rest[-1]):
+        raw.dev = rest.pop()
+    if rest and is_weight(rest[-1]):
+        raw.score = rest.pop()
+    if rest and is_weight(rest[-1]):
+        raw.weight = rest.pop()
+    if not raw.weight and not raw.score:
+        return None
+    if rest:
+        raw.actual = rest.pop()
+    if rest:
+        raw.target = rest.pop()
+    _assign_names(raw, rest, False)
+    return raw
+
+
+def _assign_names(raw: RawIndicator, names: list[str], has_desc: bool) -> None:
+    names = [n for n in names if n]
+    if has_desc and names:
+        if len(names) >= 4:
+            raw.l1, raw.l2, raw.l3 = names[0], names[1], names[2]
+            raw.desc = " ".join(names[3:])
+            return
+        if len(names) == 3:
+            if is_level1(names[0]) and is_level2(names[1]):
+                raw.l1, raw.l2, raw.l3 = names
+            else:
+                raw.l2, raw.l3, raw.desc = names
+        elif len(names) == 2:
+            if is_level2(names[0]):
+                raw.l2, raw.l3 = names
+            else:
+                raw.l3, raw.desc = names
+        else:
+            raw.l3 = names[0]
+        return
+    # No 说明 column: names are right-aligned under 一级 / 二级 / 三级.
+    if len(names) > 3:
+        raw.dropped.extend(names[:-3])
+        names = names[-3:]
+    if len(names) == 2 and is_level1(names[0]):
+        raw.l1, raw.l3 = names
+        return
+    slots = ["l1", "l2", "l3"][-len(names) :] if names else []
+    for slot, name in zip(slots, names, strict=True):
+        setattr(raw, slot, name)
+    if raw.l1 and not is_level1(raw.l1) and is_level2(raw.l1):
+        # A 二级 name in the 一级 column: a shifted row (the 一级 cell is merged above).
+        raw.dropped.append(raw.l1)
+        raw.l1 = ""
+
+
+def _target_actual(raw: RawIndicator, tokens: list[str]) -> None:
+    """Group ``值 | 单位`` cells and split what is left into target and actual."""
+    grouped: list[str] = []
+    unit: str | None = None
+    for tok in tokens:
+        if is_number(tok) and " " in tok:
+            tok = tok.replace(" ", "")  # a wrapped number: "39.4 1" → "39.41"
+        if (
+            is_unit_word(tok)
+            and grouped
+            and is_number(grouped[-1])
+            and not has_percent(grouped[-1])
+        ):
+            grouped[-1] = f"{grouped[-1]} {tok}"
+            if unit is None and len(grouped) == 1:
+                unit = tok
+        elif is_unit_word(tok) and not grouped:
+            unit = tok  # a target printed as its unit only (value cell lost)
+        else:
+            grouped.append(tok)
+    if unit is not None:
+        raw.unit = "%" if has_percent(unit) else unit
+    if not grouped:
+        return
+    raw.actual = grouped[-1]
+    before: list[str] = []
+    for tok in grouped[:-1]:
+        if not before or before[-1] != tok:
+            before.append(tok)
+    raw.target = " ".join(before)
+
+
+def _split_operators(raw: RawIndicator) -> None:
+    """``10.00≥`` in the 分值 cell and ``≥95%`` in the 指标值 cell carry the operator."""
+    from juesuan.extract.perf_cells import split_op_prefix, split_weight_op
+
+    if raw.weight:
+        weight, op = split_weight_op(raw.weight)
+        raw.weight = weight
+        if op and raw.operator is None:
+            raw.operator = op
+    if raw.target:
+        op2, rest = split_op_prefix(raw.target)
+        if op2 is not None:
+            raw.target = rest
+            if raw.operator is None:
+                raw.operator = op2
+        elif operator_of(raw.target) == "文字描述":
+            raw.operator, raw.target = "文字描述", ""

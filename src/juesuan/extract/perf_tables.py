@@ -1,0 +1,664 @@
+"""绩效自评表 → :class:`~juesuan.model.perf.Evaluation` and summary rows.
+
+``extract_evaluations(lines, ctx, unit_name=...)`` finds every 项目支出绩效自评表 (titles
+"预算项目绩效自评表", "绩效目标自评表", "项目支出绩效自评表"), every 部门整体（支出）自评表
+(``kind="department"``), the summary tables (项目自评汇总表, a 序号/项目名称/自评得分/评价结果
+list) and a report's per-project score list in prose, and reads them into the model.
+
+The exports are damaged in known ways — cells shifted, merged 一级/二级 cells left blank,
+operators glued to numbers (``10.00≥``), wrapped numbers (``5.0 0``), lost cells, OCR-garbled
+unit names — so each row is read by column position only when it is aligned with its
+header, else by content.  What is recovered or could not be read is said in a notice with
+its line; nothing here raises except :class:`~juesuan.errors.JuesuanError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from juesuan.extract.context import Context
+from juesuan.extract.perf_cells import (
+    LEVEL2_PARENT,
+    TABLE,
+    category_word,
+    cells_of,
+    clean,
+    is_level2,
+    is_number,
+    is_scale,
+    is_section_label,
+    is_weight,
+    key,
+    level1_canonical,
+    strip_label_prefix,
+)
+from juesuan.extract.perf_funding import FundingRow, header_order, parse_funding_row
+from juesuan.extract.perf_rows import IndicatorHeader, indicator_header, parse_indicator_row
+from juesuan.extract.perf_summary import (
+    is_summary_header,
+    merge_summaries,
+    parse_summary_table,
+    prose_rows,
+)
+from juesuan.extract.perf_units import MESSAGE as UNIT_MESSAGE
+from juesuan.extract.perf_units import garbled
+from juesuan.model.figure import Num
+from juesuan.model.perf import Evaluation, EvaluationSummaryRow, FundingLine, Goal, Indicator
+from juesuan.model.provenance import Prov
+from juesuan.perf.matching import name_key
+from juesuan.perf.quantity import parse_quantity
+from juesuan.read.layout import Line
+
+__all__ = ["extract_evaluations"]
+
+_TITLE = re.compile(
+    r"(绩效自评表|绩效目标自评表|部门整体自评表|整体支出绩效自评表|部门整体支出自评表)"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度")
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
+)
+_TOTAL = frozenset({"总分", "自评总分", "总得分", "综合得分", "自评得分合计"})
+_EXECUTION = frozenset({"预算执行率", "预算执行", "预算执行情况", "预算执行率指标"})
+_GRADE = ("评价等级", "自评等级", "绩效等级", "评价结果")
+_GOAL_HEADERS = frozenset(
+    {
+        "年度预期目标",
+        "年初设定目标",
+        "预期目标",
+        "任务名称",
+        "具体完成情况",
+        "实际完成情况",
+        "年度总体目标完成情况综述",
+        "主要内容",
+    }
+)
+_GOAL_LABELS = ("年度总体目标", "年度履职目标", "年度主要任务")
+_SUBHEADER = frozenset({"符号", "值", "单位(文字描述)", "单位", "文字描述)"})
+_INFO_LABELS: tuple[tuple[str, str | None], ...] = (
+    ("项目名称主管部门", "name+department"),
+    ("实施主管单位", "department"),
+    ("项目名称", "name"),
+    ("主管部门", "department"),
+    ("实施单位", "implementer"),
+    ("部门(单位)名称", "name"),
+    ("部门名称", "name"),
+    ("单位名称", "name"),
+    ("项目负责人及电话", None),
+    ("项目负责人", None),
+    ("项目级次", None),
+    ("金额单位", None),
+    ("得分", None),
+    ("分值", None),
+)
+_HENAN = ("河南省", "豫财", "豫政")
+_MAX_TITLE = 48
+
+
+# --- entry point ----------------------------------------------------------------------
+def extract_evaluations(
+    lines: Sequence[Line], ctx: Context, *, unit_name: str | None = None
+) -> tuple[list[Evaluation], list[EvaluationSummaryRow]]:
+    """All self-evaluation tables and summary rows of a document, with notices in ``ctx``."""
+    lines = list(lines)
+    evaluations: list[Evaluation] = []
+    tables: list[list[EvaluationSummaryRow]] = []
+    for region in _regions(lines):
+        try:
+            if region.kind == "summary":
+                tables.append(parse_summary_table(region.lines, ctx))
+                continue
+            ev = _Builder(ctx, region, unit_name).build()
+        except (ValueError, ArithmeticError, LookupError, TypeError) as exc:
+            ctx.notice(
+                f"第{region.lines[0].no}行起的绩效自评表无法解析，已跳过（{exc}）",
+                ctx.prov(region.lines[0], TABLE),
+            )
+            continue
+        if ev is not None:
+            evaluations.append(ev)
+    try:
+        prose = prose_rows(lines, ctx)
+    except (ValueError, ArithmeticError, LookupError, TypeError) as exc:  # pragma: no cover
+        ctx.notice(f"报告中的项目得分清单无法解析（{exc}）", Prov(file=ctx.file, table=TABLE))
+        prose = []
+    summary = merge_summaries(tables, prose, ctx)
+    _mark_duplicates(evaluations, ctx)
+    if any(marker in line.text for line in lines for marker in _HENAN):
+        for ev in evaluations:
+            if ev.profile is None:
+                ev.profile = "henan"
+    return evaluations, summary
+
+
+# --- regions ----------------------------------------------------------------------------
+@dataclass
+class _Region:
+    kind: str  # "project" | "department" | "summary"
+    title: Line | None
+    lines: list[Line] = field(default_factory=list)
+
+
+def _title_kind(line: Line) -> str | None:
+    if line.is_row and len([c for c in line.cells if c.text.strip()]) > 1:
+        return None
+    k = key(clean(line.text))
+    if not k or len(k) > _MAX_TITLE or not _TITLE.search(k):
+        return None
+    if "汇总" in k or "。" in k or "，" in k or k.startswith(("后附", "详见")):
+        return None
+    return "department" if "整体" in k else "project"
+
+
+def _ends_region(line: Line) -> bool:
+    if line.is_row and len([c for c in line.cells if c.text.strip()]) > 1:
+        return False
+    k = key(clean(line.text))
+    if not k:
+        return False
+    return "汇总表" in k or bool(_HEADING.match(k)) or len(k) > _MAX_TITLE
+
+
+def _regions(lines: list[Line]) -> list[_Region]:
+    regions: list[_Region] = []
+    current: _Region | None = None
+    for line in lines:
+        kind = _title_kind(line)
+        if kind is not None:
+            current = _Region(kind, line, [line])
+            regions.append(current)
+            continue
+        if line.is_row and is_summary_header(cells_of(line)):
+            current = _Region("summary", None, [line])
+            regions.append(current)
+            continue
+        if current is None:
+            continue
+        if current.kind == "summary":
+            if line.is_row:
+                current.lines.append(line)
+            elif line.text.strip():
+                current = None
+            continue
+        if len(current.lines) > 1 and _ends_region(line):
+            current = None
+            continue
+        current.lines.append(line)
+    return regions
+
+
+# --- one table --------------------------------------------------------------------------
+@dataclass
+class _Builder:
+    ctx: Context
+    region: _Region
+    unit_name: str | None = None
+    name: str | None = None
+    name_line: Line | None = None
+    department: str | None = None
+    department_line: Line | None = None
+    implementer: str | None = None
+    year: int | None = None
+    funding: list[tuple[FundingRow, Line]] = field(default_factory=list)
+    order: list[str] | None = None
+    goals: list[Goal] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    header: IndicatorHeader | None = None
+    mode: str = "info"
+    carry_l1: str = ""
+    carry_l2: str = ""
+    exec_weight: Num | None = None
+    exec_score: Num | None = None
+    total: Num | None = None
+    total_pending: bool = False
+    grade: str | None = None
+    problems: str | None = None
+    missing_score_columns: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.region.kind
+
+    def build(self) -> Evaluation | None:
+        title = self.region.title
+        if title is not None:
+            m = _YEAR.search(title.text)
+            if m:
+                self.year = int(m.group(1))
+        for line in self.region.lines[1:]:
+            self._line(line)
+        return self._finish()
+
+    # rows ------------------------------------------------------------------------------
+    def _line(self, line: Line) -> None:
+        cells = cells_of(line)
+        if not cells:
+            return
+        texts = [t for _, t in cells]
+        if len(cells) == 1:
+            self._single(line, texts[0])
+            return
+        keys = [key(t) for t in texts]
+        if all(k in _SUBHEADER for k in keys):
+            return
+        header = indicator_header(cells)
+        if header is not None:
+            self.header, self.mode = header, "indicators"
+            return
+        if any(k in _EXECUTION for k in keys):
+            self._execution(line, texts)
+            return
+        if any(k in _TOTAL for k in keys):
+            self._total(line, texts)
+            return
+        if any(k.startswith(_GRADE) for k in keys[:2]) and not any(is_number(t) for t in texts):
+            self.grade = texts[-1] if len(texts) > 1 else None
+            return
+        if "存在问题" in keys[0] or (
+            len(keys) > 1 and "存在问题" in keys[1] and is_section_label(keys[0])
+        ):
+            rest = [t for t in texts if "存在问题" not in key(t) and not is_section_label(t)]
+            self.problems = "；".join(rest) or None
+            return
+        if self.mode != "indicators" and self._info_or_money(line, cells, texts, keys):
+            return
+        if any(k.startswith(_GOAL_LABELS) for k in keys[:1]) or (
+            self.mode == "goals" and self.header is None
+        ):
+            self._goal(texts)
+            return
+        if self.header is not None:
+            self._indicator(line, cells)
+            return
+
+    def _single(self, line: Line, text: str) -> None:
+        k = key(text)
+        if self.total_pending and is_number(text):
+            self.total = self._num(text, line, "总分")
+            self.total_pending = False
+            return
+        if k in _TOTAL:
+            self.total_pending = True
+            return
+        m = _YEAR.search(text)
+        if m and self.year is None and len(k) <= 12:
+            self.year = int(m.group(1))
+
+    def _info_or_money(
+        self, line: Line, cells: list[tuple[int, str]], texts: list[str], keys: list[str]
+    ) -> bool:
+        """Basic information, the 资金情况 block and the goals header."""
+        has_numbers = any(is_number(t) for t in texts)
+        order = header_order(cells)
+        if order is not None and not has_numbers:
+            self.order, self.mode = order, "funding"
+            return True
+        row, implied = parse_funding_row(cells, self.order)
+        if row is not None or implied:
+            if implied:
+                self.order = implied
+            if row is not None:
+                self.funding.append((row, line))
+                for note in row.notes:
+                    self.ctx.notice(f"第{line.no}行 {note}", self.ctx.prov(line, TABLE, row.label))
+            self.mode = "funding"
+            return True
+        if self._info(line, texts):
+            return True
+        if any(k in _GOAL_HEADERS for k in keys) or keys[0].startswith("三、目标"):
+            self.mode = "goals"
+            return True
+        return False
+
+    def _info(self, line: Line, texts: list[str]) -> bool:
+        found = False
+        i = 0
+        while i < len(texts):
+            text = texts[i]
+            slot, rest = _info_label(text)
+            if slot is False:
+                i += 1
+                continue
+            found = True
+            value = rest
+            if not value and i + 1 < len(texts) and _info_label(texts[i + 1])[0] is False:
+                value = texts[i + 1]
+                i += 1
+            i += 1
+            if not value or slot is None:
+                continue
+            if slot == "name+department":
+                name, _, dept = _raw_cell(line, value).rpartition(" ")
+                if name:
+                    self._set("name", name, line)
+                    self._set("department", dept, line)
+                else:
+                    self._set("name", value, line)
+            elif isinstance(slot, str):
+                self._set(slot, value, line)
+        return found
+
+    def _set(self, slot: str, value: str, line: Line) -> None:
+        value = clean(value)
+        if slot == "name" and self.name is None:
+            self.name, self.name_line = value, line
+        elif slot == "department" and self.department is None:
+            self.department, self.department_line = value, line
+        elif slot == "implementer" and self.implementer is None:
+            self.implementer = value
+
+    def _goal(self, texts: list[str]) -> None:
+        parts: list[str] = []
+        rate: str | None = None
+        for text in texts:
+            if is_section_label(text) and not parts:
+                continue
+            k = key(text)
+            if k in _GOAL_LABELS or k in _GOAL_HEADERS:
+                continue
+            for label in _GOAL_LABELS:
+                if text.startswith(label) and len(text) > len(label) + 1:
+                    text = text[len(label) :].strip()
+            if is_number(text) and parts:
+                rate = text
+                continue
+            parts.append(text)
+        if not parts:
+            return
+        if len(parts) >= 3:
+            target, achieved = f"{parts[0]}：{parts[1]}", "；".join(parts[2:])
+        else:
+            target, achieved = parts[0], parts[1] if len(parts) > 1 else ""
+        goal = Goal(target=target, achieved=achieved)
+        if rate is not None:
+            prov = Prov(file=self.ctx.file, table=TABLE, column="完成率")
+            goal.completion_rate = self.ctx.number(rate, prov)
+        if all((g.target, g.achieved) != (goal.target, goal.achieved) for g in self.goals):
+            self.goals.append(goal)
+
+    def _execution(self, line: Line, texts: list[str]) -> None:
+        numbers = [t for t in texts if is_weight(t)]
+        if not numbers:
+            self.ctx.notice(f"第{line.no}行 预算执行率行没有分值和得分", self.ctx.prov(line, TABLE))
+            return
+        self.exec_weight = self._num(numbers[0], line, "预算执行率分值")
+        if len(numbers) >= 2:
+            self.exec_score = self._num(numbers[-1], line, "预算执行率得分")
+        else:
+            self.ctx.notice(
+                f"第{line.no}行 预算执行率只印有一个数，按分值读取，得分缺失",
+                self.ctx.prov(line, TABLE, "预算执行率"),
+            )
+
+    def _total(self, line: Line, texts: list[str]) -> None:
+        numbers = [t for t in texts if is_number(t)]
+        if numbers:
+            self.total = self._num(numbers[-1], line, "总分")
+        else:
+            self.total_pending = True
+
+    def _indicator(self, line: Line, cells: list[tuple[int, str]]) -> None:
+        assert self.header is not None
+        raw = parse_indicator_row(cells, self.header)
+        if raw is None:
+            self.ctx.notice(
+                f"第{line.no}行 无法识别为绩效指标行，已忽略："
+                f"{' | '.join(t for _, t in cells)[:60]}",
+                self.ctx.prov(line, TABLE),
+            )
+            return
+        ctx = self.ctx
+        for word in raw.dropped:
+            ctx.notice(
+                f"第{line.no}行 多出的分类「{word}」与所在栏目不符（疑似错行），已忽略",
+                ctx.prov(line, TABLE, raw.l3 or word),
+            )
+        if raw.l3 and is_scale(raw.l3) and not raw.desc:
+            raw.desc, raw.l3 = raw.l3, ""
+        l1, l2 = self._levels(line, strip_label_prefix(raw.l1), raw.l2)
+        name = raw.l3 or l2 or l1
+        prov = ctx.prov(line, TABLE, name)
+
+        def num(text: str, column: str) -> Num | None:
+            if not text:
+                return None
+            return ctx.number(text, prov.model_copy(update={"column": column}))
+
+        target_q = parse_quantity(raw.target) if raw.target else None
+        actual_q = parse_quantity(raw.actual) if raw.actual else None
+        target = (
+            Num(value=target_q.value, decimals=target_q.decimals, raw=raw.target, prov=prov)
+            if target_q is not None
+            else None
+        )
+        actual = (
+            Num(value=actual_q.value, decimals=actual_q.decimals, raw=raw.actual, prov=prov)
+            if actual_q is not None
+            else None
+        )
+        unit = raw.unit or (target_q.unit if target_q else None)
+        weight = num(raw.weight, "分值")
+        score = num(raw.score, "得分")
+        if weight is None:
+            ctx.notice(f"第{line.no}行 指标分值缺失", prov)
+        if score is None:
+            if self.header is not None and not self.header.has("score"):
+                self.missing_score_columns = True
+            else:
+                ctx.notice(f"第{line.no}行 指标得分缺失", prov)
+        self.indicators.append(
+            Indicator(
+                level1=l1,
+                level2=l2,
+                level3=raw.l3,
+                description=raw.desc or None,
+                weight=weight,
+                operator=raw.operator,
+                target_text=raw.target,
+                target=target,
+                unit=unit,
+                actual_text=raw.actual,
+                actual=actual,
+                status=raw.status,
+                score=score,
+                deviation=num(raw.dev, "偏差度"),
+                reason=raw.reason or None,
+                prov=prov,
+            )
+        )
+
+    def _levels(self, line: Line, l1: str, l2: str) -> tuple[str, str]:
+        """一级/二级 carried down from the row above when the merged cell is blank."""
+        if l1:
+            self.carry_l1, self.carry_l2 = l1, l2
+            return l1, l2
+        level1 = self.carry_l1
+        level2 = l2 or self.carry_l2
+        parent = LEVEL2_PARENT.get(category_word(l2), "") if l2 and is_level2(l2) else ""
+        if parent and (not level1 or level1_canonical(level1) != level1_canonical(parent)):
+            if level1:
+                self.ctx.notice(
+                    f"第{line.no}行 二级指标「{l2}」不属于上方的一级指标「{level1}」，"
+                    f"一级指标按「{parent}」读取",
+                    self.ctx.prov(line, TABLE, l2),
+                )
+            else:
+                self.ctx.notice(
+                    f"第{line.no}行 一级指标空白，按二级指标「{l2}」推定为「{parent}」",
+                    self.ctx.prov(line, TABLE, l2),
+                )
+            level1 = parent
+        elif not level1:
+            self.ctx.notice(f"第{line.no}行 一级指标空白且无法推定", self.ctx.prov(line, TABLE))
+        self.carry_l1, self.carry_l2 = level1, level2
+        return level1, level2
+
+    def _num(self, text: str, line: Line, column: str) -> Num | None:
+        return self.ctx.number(text, self.ctx.prov(line, TABLE, self.name, column=column))
+
+    # result ----------------------------------------------------------------------------
+    def _finish(self) -> Evaluation | None:
+        ctx = self.ctx
+        first = self.region.lines[0]
+        if not (self.funding or self.indicators or self.total is not None or self.name):
+            ctx.notice(f"第{first.no}行有绩效自评表标题，但未读到表格内容", ctx.prov(first, TABLE))
+            return None
+        name = self.name
+        if not name:
+            name = f"第{first.no}行的自评表"
+            ctx.notice(f"第{first.no}行的绩效自评表未印项目（部门）名称", ctx.prov(first, TABLE))
+        funding = [
+            f
+            for row, line in self.funding
+            if (f := self._funding_line(row, line, name)) is not None
+        ]
+        main = _main_line(funding)
+        if main is not None:
+            update: dict[str, Num | None] = {}
+            if main.weight is None and self.exec_weight is not None:
+                update["weight"] = self.exec_weight
+            if main.score is None and self.exec_score is not None:
+                update["score"] = self.exec_score
+            if update:
+                index = funding.index(main)
+                funding[index] = main = main.model_copy(update=update)
+        exec_weight = self.exec_weight or (main.weight if main else None)
+        exec_score = self.exec_score or (main.score if main else None)
+        if self.missing_score_columns:
+            ctx.notice(
+                f"第{first.no}行起的自评表没有指标得分栏，各指标得分缺失",
+                ctx.prov(first, TABLE, name),
+            )
+        if self.total is None:
+            ctx.notice(f"第{first.no}行起的自评表未印总分", ctx.prov(first, TABLE, name))
+        if not self.indicators:
+            ctx.notice(f"第{first.no}行起的自评表未读到绩效指标", ctx.prov(first, TABLE, name))
+        prov = ctx.prov(first, TABLE, name)
+        self._check_unit(name)
+        return Evaluation(
+            kind="department" if self.kind == "department" else "project",
+            name=name,
+            department=self.department,
+            implementer=self.implementer,
+            year=self.year,
+            funding=funding,
+            goals=self.goals,
+            indicators=self.indicators,
+            execution_weight=exec_weight,
+            execution_score=exec_score,
+            total_score=self.total,
+            grade=self.grade,
+            problems=self.problems,
+            prov=prov,
+        )
+
+    def _check_unit(self, name: str) -> None:
+        unit = self.unit_name
+        printed = self.department
+        if not unit or not printed or not garbled(printed, unit):
+            return
+        line = self.department_line or self.region.lines[0]
+        self.ctx.notice(
+            f"第{line.no}行 {UNIT_MESSAGE}：自评表印为「{printed}」，文件单位为「{unit}」",
+            self.ctx.prov(line, TABLE, name, column="主管部门"),
+        )
+
+    def _funding_line(self, row: FundingRow, line: Line, name: str) -> FundingLine | None:
+        prov = self.ctx.prov(line, TABLE, name)
+        titles = {
+            "initial": "年初预算数",
+            "annual": "全年预算数",
+            "executed": "全年执行数",
+            "weight": "分值",
+            "rate": "执行率",
+            "score": "得分",
+        }
+        values: dict[str, Num | None] = {}
+        for field_name, title in titles.items():
+            text = row.values.get(field_name)
+            if text:
+                values[field_name] = self.ctx.number(
+                    text, prov.model_copy(update={"column": f"{row.label} {title}"})
+                )
+        if not any(v is not None for v in values.values()):
+            return None
+        return FundingLine(
+            label=row.label,
+            initial_budget=values.get("initial"),
+            annual_budget=values.get("annual"),
+            executed=values.get("executed"),
+            weight=values.get("weight"),
+            rate=values.get("rate"),
+            score=values.get("score"),
+            prov=prov,
+        )
+
+
+def _raw_cell(line: Line, value: str) -> str:
+    """The printed text (with its spaces) of the cell whose cleaned text is ``value``."""
+    for cell in line.cells:
+        if clean(cell.text) == value:
+            return re.sub(r"\s+", " ", cell.text).strip()
+    return value
+
+
+def _info_label(text: str) -> tuple[str | bool | None, str]:
+    """(slot, value printed in the same cell) for a basic-information label; False if none."""
+    k = key(text)
+    for label, slot in _INFO_LABELS:
+        if k.startswith(label):
+            if label == "项目名称" and k.startswith("项目名称主管部门"):
+                continue
+            rest = _after_label(text, label)
+            return slot, rest
+    return False, ""
+
+
+def _after_label(text: str, label: str) -> str:
+    """The text after ``label`` in a cell (spaces in the cell may differ from the label)."""
+    count = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            count += 1
+        if count == len(label):
+            return text[i + 1 :].strip(" :：")
+    return ""
+
+
+def _main_line(lines: list[FundingLine]) -> FundingLine | None:
+    for line in lines:
+        if any(w in key(line.label) for w in ("年度资金总额", "资金总额", "预算总额", "合计")):
+            return line
+    return lines[0] if lines else None
+
+
+def _mark_duplicates(evaluations: list[Evaluation], ctx: Context) -> None:
+    seen: dict[str, Evaluation] = {}
+    for ev in evaluations:
+        sig = (
+            name_key(ev.name)
+            + "|"
+            + repr(
+                [
+                    (f.annual_budget and f.annual_budget.value, f.executed and f.executed.value)
+                    for f in ev.funding
+                ]
+                + [
+                    (i.level3, i.weight and i.weight.value, i.score and i.score.value)
+                    for i in ev.indicators
+                ]
+                + [ev.total_score and ev.total_score.value]
+            )
+        )
+        earlier = seen.get(sig)
+        if earlier is not None and ev.indicators:
+            ctx.notice(
+                f"第{ev.prov.line if ev.prov else '?'}行的自评表与第"
+                f"{earlier.prov.line if earlier.prov else '?'}行的「{ev.name}」"
+                "内容完全相同，疑为重复",
+                ev.prov,
+            )
+        else:
+            seen[sig] = ev
