@@ -1,4 +1,4 @@
-"""``juesuan perf``: 绩效自评 scoring, monitoring and profiles.
+"""``juesuan perf``: 绩效自评 scoring, monitoring, profiles and report drafts.
 
 Exit codes: 0 clean, 1 error-level findings (score) or alerts (monitor), 2 bad input.
 """
@@ -130,6 +130,40 @@ def profiles(fmt: FormatOption = Format.text) -> None:
         sys.stdout.write(dump_json([p.model_dump(mode="json") for p in items]) + "\n")
     else:
         render_profiles(_console(), items)
+
+
+@perf_app.command("report")
+def report_cmd(
+    file: FileArg,
+    out: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="输出文件夹（写入自评表 XLSX/DOCX 与自评报告草稿）"),
+    ],
+    profile: ProfileOption = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的输出文件")] = False,
+) -> None:
+    """生成标准格式的绩效自评表（XLSX、DOCX）和自评报告草稿（DOCX、Markdown）。"""
+    from juesuan.perf.profile import load_profile
+    from juesuan.perf.report_write import write_perf_report
+
+    try:
+        override = load_profile(profile) if profile else None
+        disclosure = _load(file)
+        result = write_perf_report(disclosure, out, override, force)
+    except JuesuanError as exc:
+        for problem in exc.problems:
+            typer.echo(f"错误：{problem}", err=True)
+        raise typer.Exit(2) from None
+    console = _console()
+    n = len(result.scored)
+    console.print(f"已为 {n} 张绩效自评表生成：")
+    for path in result.files:
+        console.print(f"  {path}")
+    console.print(
+        f"与重算不一致的印出值 {result.mismatches} 处（已标红并注明），"
+        f"原表未印、按评分规则补算 {result.filled} 处；"
+        f"自评报告中待填写的【请填写：…】 {result.placeholders} 处。"
+    )
 
 
 def register(app: typer.Typer) -> None:
