@@ -111,3 +111,15 @@ def test_seed_002_real_narrative_errors() -> None:
     # Checked by hand: compared with 2021 in a 2023 report; 397.9 元 for 万元; 三公 减少 0.23
     # but 提高 17.0% (0.23 / 1.81 = 12.7%); 机关运行经费 2.34 / 48.56 = 4.8%, printed 7.0%.
     assert {("N0601", 430), ("N0501", 447), ("N0302", 475), ("N0301", 475), ("N0301", 493)} <= found
+
+
+def test_template_placeholders_one_finding_per_line() -> None:
+    d = _with_text(
+        _example(),
+        "一、收入支出决算总体情况说明",
+        "本年度收、支总计XX万元，与上年相比增加（减少）XX万元，增长（下降）XX%。",
+        "本年收入合计 2619.78 万元。",
+    )
+    found = [f for f in run(d, select=["N0602"]).findings]
+    assert len(found) == 1 and found[0].location.line == 2
+    assert "“XX”" in found[0].message and "增加(减少)" in found[0].message

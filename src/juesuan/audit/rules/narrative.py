@@ -704,15 +704,21 @@ def counts_match(ctx: AuditContext) -> Iterator[Finding]:
     """,
 )
 def placeholders(ctx: AuditContext) -> Iterator[Finding]:
+    by_line: dict[tuple[int | None, int | None], list[Claim]] = {}
     for claim in ctx.disclosure.narrative.claims:
         if claim.kind == "placeholder":
-            yield Finding(
-                code="N0602",
-                severity="warning",
-                message=f"说明中留有模板占位文字“{claim.subject_text}”",
-                location=_loc(claim, ctx),
-                actual=claim.subject_text,
-            )
+            where = (claim.prov.page, claim.prov.line) if claim.prov else (None, None)
+            by_line.setdefault(where, []).append(claim)
+    for claims in by_line.values():  # one finding per line, listing its placeholders
+        texts = "、".join(dict.fromkeys(f"“{c.subject_text}”" for c in claims))
+        yield Finding(
+            code="N0602",
+            severity="warning",
+            message=f"说明中留有模板占位文字{texts}",
+            location=_loc(claims[0], ctx),
+            related=[c.prov for c in claims[1:] if c.prov],
+            actual=texts,
+        )
 
 
 @rule(
