@@ -20,7 +20,9 @@ def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
 
     Exact after removing spaces and punctuation; otherwise the unique best candidate with
     similarity ≥ 0.9 that beats the runner-up by 0.03 (so that ``提前下达 2022 …`` and
-    ``下达 2022 …`` are not confused when both exist).
+    ``下达 2022 …`` are not confused when both exist).  A name that contains the other
+    (``提前下达 2023 …`` vs ``下达 2023 …``) is never an approximate match: it is another
+    project, not a garbled copy.
     """
     key = name_key(name)
     keys = [name_key(c) for c in candidates]
@@ -32,6 +34,9 @@ def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
     )
     if not scored or scored[0][0] < SIMILARITY:
         return None
+    best = keys[scored[0][1]]
+    if len(best) != len(key) and (best in key or key in best):
+        return None  # 提前下达… vs 下达…: one name inside the other is another project
     if len(scored) > 1 and scored[0][0] - scored[1][0] < MARGIN:
         return None
     return scored[0][1], True
