@@ -1,4 +1,9 @@
-"""The 资金情况 block of a 绩效自评表: header order, labelled or positional values."""
+"""The 资金情况 block of a 绩效自评表: header order, labelled or positional values.
+
+A data row is read by column position when it lines up with its header (same label column,
+every value under a field header, a percentage only under 执行率), keeping the empty cells
+(a blank 年初预算数 must not shift the numbers after it); otherwise by content.
+"""
 
 from __future__ import annotations
 
@@ -58,6 +63,14 @@ class FundingRow:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass
+class FundingHeader:
+    """A funding header row: the field each column names and the column of the row labels."""
+
+    columns: dict[int, str]
+    label_col: int | None
+
+
 def header_order(cells: list[tuple[int, str]]) -> list[str] | None:
     """The field order a funding header row gives, when it names at least two fields."""
     order: list[str] = []
@@ -68,8 +81,27 @@ def header_order(cells: list[tuple[int, str]]) -> list[str] | None:
     return order if len(order) >= 2 else None
 
 
+def header_layout(cells: list[tuple[int, str]]) -> FundingHeader | None:
+    """Where a funding header row puts each field (column index), when it names two or more;
+    the label column is the last non-field cell before the first field."""
+    columns: dict[int, str] = {}
+    label_col: int | None = None
+    for index, text in cells:
+        f = field_of(text)
+        if f is None:
+            if not columns:
+                label_col = index
+            continue
+        if f in columns.values():
+            return None  # a field named twice: not a plain one-row header
+        columns[index] = f
+    return FundingHeader(columns, label_col) if len(columns) >= 2 else None
+
+
 def parse_funding_row(
-    cells: list[tuple[int, str]], order: list[str] | None
+    cells: list[tuple[int, str]],
+    order: list[str] | None,
+    header: FundingHeader | None = None,
 ) -> tuple[FundingRow | None, list[str] | None]:
     """A funding data row and, when the row also names its fields, the order it implies."""
     texts = [t for _, t in cells]
@@ -84,11 +116,31 @@ def parse_funding_row(
     if labelled:
         implied = _labelled(row, label, rest, standard)
         return (row if row.values else None), implied
-    values = [t for t in rest if is_number(t) or is_dash(t)]
-    if not values:
+    value_cells = [(i, t) for i, t in cells[start + 1 :] if is_number(t) or is_dash(t)]
+    if not value_cells:
         return None, None
-    _assign(row, values, standard)
+    if header is not None and _positional(row, cells[start][0], value_cells, header):
+        return row, None
+    _assign(row, [t for _, t in value_cells], standard)
     return row, None
+
+
+def _positional(
+    row: FundingRow, label_col: int, values: list[tuple[int, str]], header: FundingHeader
+) -> bool:
+    """Values by the header column they stand under; False when the row is not aligned."""
+    if header.label_col is None or label_col != header.label_col:
+        return False
+    mapped: dict[str, str] = {}
+    for index, text in values:
+        name = header.columns.get(index)
+        if name is None or (has_percent(text) and name != "rate"):
+            return False
+        mapped[name] = text
+    for name, text in mapped.items():
+        if not is_dash(text):
+            row.values[name] = text
+    return True
 
 
 def _labelled(row: FundingRow, label: str, rest: list[str], standard: list[str]) -> list[str]:

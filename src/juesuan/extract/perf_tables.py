@@ -25,6 +25,7 @@ from juesuan.extract.perf_cells import (
     category_word,
     cells_of,
     clean,
+    has_cjk,
     is_level2,
     is_number,
     is_scale,
@@ -34,7 +35,13 @@ from juesuan.extract.perf_cells import (
     level1_canonical,
     strip_label_prefix,
 )
-from juesuan.extract.perf_funding import FundingRow, header_order, parse_funding_row
+from juesuan.extract.perf_funding import (
+    FundingHeader,
+    FundingRow,
+    header_layout,
+    header_order,
+    parse_funding_row,
+)
 from juesuan.extract.perf_rows import IndicatorHeader, indicator_header, parse_indicator_row
 from juesuan.extract.perf_summary import (
     is_summary_header,
@@ -48,6 +55,7 @@ from juesuan.model.figure import Num
 from juesuan.model.perf import Evaluation, EvaluationSummaryRow, FundingLine, Goal, Indicator
 from juesuan.model.provenance import Prov
 from juesuan.perf.matching import name_key
+from juesuan.perf.profile import list_profiles
 from juesuan.perf.quantity import parse_quantity
 from juesuan.read.layout import Line
 
@@ -61,8 +69,19 @@ _HEADING = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)"
 )
 _TOTAL = frozenset({"总分", "自评总分", "总得分", "综合得分", "自评得分合计"})
-_EXECUTION = frozenset({"预算执行率", "预算执行", "预算执行情况", "预算执行率指标"})
+_EXECUTION = frozenset(
+    {
+        "预算执行率",
+        "预算执行",
+        "预算执行情况",
+        "预算执行率指标",
+        "预算执行率得分",
+        "预算执行率分值",
+        "预算执行情况得分",
+    }
+)
 _GRADE = ("评价等级", "自评等级", "绩效等级", "评价结果")
+_PROFILE_LABEL = "评分规则"
 _GOAL_HEADERS = frozenset(
     {
         "年度预期目标",
@@ -95,6 +114,7 @@ _INFO_LABELS: tuple[tuple[str, str | None], ...] = (
 )
 _HENAN = ("河南省", "豫财", "豫政")
 _MAX_TITLE = 48
+_LIST_ITEM = re.compile(r"^\s*(?:[-•·*]\s*)?\d{1,2}\s*[.．、]")
 
 
 # --- entry point ----------------------------------------------------------------------
@@ -203,6 +223,7 @@ class _Builder:
     year: int | None = None
     funding: list[tuple[FundingRow, Line]] = field(default_factory=list)
     order: list[str] | None = None
+    funding_header: FundingHeader | None = None
     goals: list[Goal] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     header: IndicatorHeader | None = None
@@ -214,6 +235,7 @@ class _Builder:
     total: Num | None = None
     total_pending: bool = False
     grade: str | None = None
+    profile: str | None = None
     problems: str | None = None
     missing_score_columns: bool = False
 
@@ -241,6 +263,9 @@ class _Builder:
             self._single(line, texts[0])
             return
         keys = [key(t) for t in texts]
+        if keys[0].startswith(_PROFILE_LABEL):
+            self._profile(line, " ".join(texts[1:]) or _after_label(texts[0], _PROFILE_LABEL))
+            return
         if all(k in _SUBHEADER for k in keys):
             return
         header = indicator_header(cells)
@@ -282,6 +307,9 @@ class _Builder:
         if k in _TOTAL:
             self.total_pending = True
             return
+        if k.startswith(_PROFILE_LABEL):
+            self._profile(line, _after_label(text, _PROFILE_LABEL))
+            return
         m = _YEAR.search(text)
         if m and self.year is None and len(k) <= 12:
             self.year = int(m.group(1))
@@ -294,8 +322,9 @@ class _Builder:
         order = header_order(cells)
         if order is not None and not has_numbers:
             self.order, self.mode = order, "funding"
+            self.funding_header = header_layout(cells)
             return True
-        row, implied = parse_funding_row(cells, self.order)
+        row, implied = parse_funding_row(cells, self.order, self.funding_header)
         if row is not None or implied:
             if implied:
                 self.order = implied
@@ -392,7 +421,30 @@ class _Builder:
                 self.ctx.prov(line, TABLE, "预算执行率"),
             )
 
+    def _profile(self, line: Line, text: str) -> None:
+        """``评分规则 | 河南省（…）``: the scoring profile the table was scored under."""
+        if not text or self.profile is not None:
+            return
+        name = profile_name(text)
+        if name is None:
+            self.ctx.notice(
+                f"第{line.no}行 评分规则「{text}」不是内置评分规则，按默认规则检查",
+                self.ctx.prov(line, TABLE, self.name, column=_PROFILE_LABEL),
+            )
+            return
+        self.profile = name
+
     def _total(self, line: Line, texts: list[str]) -> None:
+        for i, text in enumerate(texts):
+            label = next((g for g in _GRADE if key(text).startswith(g)), None)
+            if label is None:
+                continue
+            value = _after_label(text, label)
+            if not value and i + 1 < len(texts) and not is_number(texts[i + 1]):
+                value = texts[i + 1]
+            if value and not is_number(value):
+                self.grade = value
+            break
         numbers = [t for t in texts if is_number(t)]
         if numbers:
             self.total = self._num(numbers[-1], line, "总分")
@@ -439,6 +491,9 @@ class _Builder:
             else None
         )
         unit = raw.unit or (target_q.unit if target_q else None)
+        operator = raw.operator
+        if operator is None and raw.target and target_q is None and has_cjk(raw.target):
+            operator = "文字描述"  # a qualitative target printed without its 符号
         weight = num(raw.weight, "分值")
         score = num(raw.score, "得分")
         if weight is None:
@@ -455,7 +510,7 @@ class _Builder:
                 level3=raw.l3,
                 description=raw.desc or None,
                 weight=weight,
-                operator=raw.operator,
+                operator=operator,
                 target_text=raw.target,
                 target=target,
                 unit=unit,
@@ -503,7 +558,13 @@ class _Builder:
         ctx = self.ctx
         first = self.region.lines[0]
         if not (self.funding or self.indicators or self.total is not None or self.name):
-            ctx.notice(f"第{first.no}行有绩效自评表标题，但未读到表格内容", ctx.prov(first, TABLE))
+            toc_entry = _LIST_ITEM.match(first.text) and not any(
+                line.text.strip() for line in self.region.lines[1:]
+            )
+            if not toc_entry:  # "1. 2023年度项目支出绩效自评表" in a table of contents
+                ctx.notice(
+                    f"第{first.no}行有绩效自评表标题，但未读到表格内容", ctx.prov(first, TABLE)
+                )
             return None
         name = self.name
         if not name:
@@ -550,6 +611,7 @@ class _Builder:
             execution_score=exec_score,
             total_score=self.total,
             grade=self.grade,
+            profile=self.profile,
             problems=self.problems,
             prov=prov,
         )
@@ -594,6 +656,17 @@ class _Builder:
             score=values.get("score"),
             prov=prov,
         )
+
+
+def profile_name(text: str) -> str | None:
+    """The built-in scoring profile a printed 评分规则 names (its name, an alias or its title,
+    optionally followed by the name in brackets), else None."""
+    k = key(text)
+    for profile in list_profiles():
+        names = {profile.name, *profile.aliases, profile.title}
+        if k in {key(n) for n in names} or k.endswith(f"({profile.name})"):
+            return profile.name
+    return None
 
 
 def _raw_cell(line: Line, value: str) -> str:

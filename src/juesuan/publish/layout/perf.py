@@ -1,9 +1,14 @@
-"""Performance attachments: one 项目支出绩效自评表 per evaluation (8 columns)."""
+"""Performance attachments: one 项目支出绩效自评表 per evaluation (8 columns).
+
+The table carries the evaluation's scoring profile in a 评分规则 row (a built-in profile by
+its title), so that a reader can check it under the same rules.
+"""
 
 from __future__ import annotations
 
 from juesuan.model.figure import Num
 from juesuan.model.perf import Evaluation
+from juesuan.perf.profile import list_profiles
 from juesuan.publish.document import Cell, TableView
 from juesuan.publish.layout.cells import head, label
 
@@ -27,6 +32,14 @@ def _row(*cells: Cell) -> list[Cell]:
     return list(cells)
 
 
+def profile_text(profile: str) -> str:
+    """The printed 评分规则: a built-in profile's title, else the profile as given."""
+    for p in list_profiles():
+        if profile == p.name or profile in p.aliases:
+            return p.title
+    return profile
+
+
 def evaluation_table(e: Evaluation, no: int, unit: str) -> TableView:
     kind = "部门整体支出绩效自评表" if e.kind == "department" else "项目支出绩效自评表"
     year = f"{e.year}年度" if e.year else ""
@@ -44,6 +57,10 @@ def evaluation_table(e: Evaluation, no: int, unit: str) -> TableView:
             head("实施单位"),
             label(e.implementer or "", colspan=3),
         ),
+    ]
+    if e.profile:
+        body.append(_row(head("评分规则"), label(profile_text(e.profile), colspan=7)))
+    body.append(
         _row(
             head("资金情况"),
             head("年初预算数"),
@@ -52,8 +69,8 @@ def evaluation_table(e: Evaluation, no: int, unit: str) -> TableView:
             head("分值"),
             head("执行率（%）"),
             head("得分"),
-        ),
-    ]
+        )
+    )
     for f in e.funding:
         body.append(
             _row(
