@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from juesuan.extract.norm import clean_label
 from juesuan.model.numbers import NotANumberError, parse_printed
@@ -108,10 +109,14 @@ _OP_PREFIX = re.compile(r"^(≥|≤|=|＝|≧|≦|>=|<=|>|<)\s*(.*)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """A cell as it should be read: no spaces between CJK characters (wrapped text)."""
     t = clean_label(text.replace("\u3000", " "))
-    return re.sub(r"\s+", " ", t).strip()
+    return _SPACES.sub(" ", t).strip()
 
 
 def cells_of(line: Line) -> list[tuple[int, str]]:
@@ -124,11 +129,13 @@ def cells_of(line: Line) -> list[tuple[int, str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """Comparison form of a label: NFKC, no whitespace."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)
 def is_number(text: str) -> bool:
     """A cell that is a printed number (``5.0 0``, ``4万``, ``97.24%``), not a dash."""
     if not text or not any(c.isdigit() for c in text):

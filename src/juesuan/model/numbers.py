@@ -9,6 +9,7 @@ the raw text and the number of decimals printed.  It never uses float.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -64,6 +65,12 @@ def parse_printed(raw: object) -> Printed:
         raise NotANumberError(f"浮点数无法保证精度，请以文本或定点数填写: {raw!r}")
     if not isinstance(raw, str):
         raise NotANumberError(f"不是数字: {raw!r}")
+    return _parse_text(raw)
+
+
+@lru_cache(maxsize=16384)
+def _parse_text(raw: str) -> Printed:
+    """The text case of :func:`parse_printed` (cached: tables repeat their figures)."""
     original = raw
     text = normalise_text(raw).strip()
     if not text:
