@@ -52,10 +52,11 @@ def name_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             location=ctx.document_prov(),
         )
         return
-    for (code, printed), provs in _pairs(ctx).items():
+    for (code, printed), places in _pairs(ctx).items():
         result = catalog.name_matches(code, printed, year)
         if result.status != "mismatch":
             continue
+        provs = _provs(ctx, places)
         conclusive = result.source in ("official", "observed")
         expected = result.entry.name if result.entry is not None else None
         yield Finding(
@@ -89,10 +90,11 @@ def unknown_code(ctx: AuditContext) -> Iterator[Finding]:
     year = ctx.year
     if catalog is None or year is None:
         return  # C0101 has said so
-    for (code, printed), provs in _pairs(ctx).items():
+    for (code, printed), places in _pairs(ctx).items():
         result = catalog.name_matches(code, printed, year)
         if result.status != "unknown":
             continue
+        provs = _provs(ctx, places)
         yield Finding(
             code="C0102",
             severity="warning",
@@ -103,9 +105,9 @@ def unknown_code(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
-def _pairs(ctx: AuditContext) -> dict[tuple[str, str], list[Prov]]:
-    """Distinct printed (code, name) pairs with every place they were printed."""
-    out: dict[tuple[str, str], list[Prov]] = {}
+def _pairs(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[TableId, Row]]]:
+    """Distinct printed (code, name) pairs with every row they were printed in."""
+    out: dict[tuple[str, str], list[tuple[TableId, Row]]] = {}
     for table_id in CODED_TABLES:
         table = ctx.table(table_id)
         if table is None:
@@ -114,10 +116,15 @@ def _pairs(ctx: AuditContext) -> dict[tuple[str, str], list[Prov]]:
             name = _printed_name(row)
             if not row.code or not name:
                 continue
-            key = (row.code.strip(), name)
-            prov = ctx.row_cell(table_id, row, "").prov.model_copy(update={"column": None})
-            out.setdefault(key, []).append(prov)
+            out.setdefault((row.code.strip(), name), []).append((table_id, row))
     return out
+
+
+def _provs(ctx: AuditContext, places: list[tuple[TableId, Row]]) -> list[Prov]:
+    """Locations of a pair, computed only for pairs that are reported."""
+    return [
+        ctx.row_cell(tid, row, "").prov.model_copy(update={"column": None}) for tid, row in places
+    ]
 
 
 def _printed_name(row: Row) -> str:
