@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-import typer
 
 from juesuan.audit.testing import sample_disclosure, set_value
 from juesuan.cli import audit_cmd
-from juesuan.cli.common import run_guarded
 from juesuan.compile.yamlio import dump_data
 from juesuan.model import Disclosure
+from tests.cli_helpers import invoke as run_cli
+from tests.cli_helpers import make_app
 
-
-def _app() -> typer.Typer:
-    app = typer.Typer(pretty_exceptions_enable=False)
-
-    @app.callback()
-    def _root() -> None:
-        pass
-
-    audit_cmd.register(app)
-    return app
-
-
-APP = _app()
+APP = make_app(audit_cmd.register)
 
 
 def invoke(monkeypatch: pytest.MonkeyPatch, *args: str | Path) -> int:
     """Run like the ``juesuan`` entry point does; the exit code."""
-    monkeypatch.setattr(sys, "argv", ["juesuan", *map(str, args)])
-    try:
-        return run_guarded(APP)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    return run_cli(APP, monkeypatch, *args)
 
 
 def write(path: Path, d: Disclosure) -> Path:

@@ -3,39 +3,24 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-import typer
 import yaml
 
 from juesuan.cli import perf_cmd
-from juesuan.cli.common import run_guarded
+from tests.cli_helpers import invoke as run_cli
+from tests.cli_helpers import make_app
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples/qinhuangdao-city-2023/disclosure.yaml"
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer(pretty_exceptions_enable=False)
-
-    @app.callback()
-    def _root() -> None:
-        pass
-
-    perf_cmd.register(app)
-    return app
-
-
-APP = _app()
+APP = make_app(perf_cmd.register)
 
 
 def invoke(monkeypatch: pytest.MonkeyPatch, *args: str | Path) -> int:
-    monkeypatch.setattr(sys, "argv", ["juesuan", *map(str, args)])
-    try:
-        return run_guarded(APP)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+    """Run like the ``juesuan`` entry point does; the exit code."""
+    return run_cli(APP, monkeypatch, *args)
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ the raw text and the number of decimals printed.  It never uses float.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["number", "blank", "dash"]
