@@ -141,6 +141,8 @@ def _grid_table(doc: Any, t: TableView, usable_cm: float) -> None:
     # Address cells through their XML elements: python-docx's table.cell() rebuilds the
     # whole cell grid on every call, which is quadratic in the table size.
     grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for i, column in enumerate(table.columns):  # the grid LibreOffice and WPS lay out by
+        column.width = Cm(widths[i] * scale)
     for row in grid:
         for i, target in enumerate(row):
             target.width = Cm(widths[i] * scale)
