@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -171,10 +171,15 @@ class PerfProfile(BaseModel):
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=4096)
 def category_key(label: str) -> str:
     """Normalise an indicator level name: ``产出指标 (50分)`` → ``产出``."""
     key = _PAREN.sub("", _key(label))
