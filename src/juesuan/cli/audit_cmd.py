@@ -189,6 +189,7 @@ def collect_files(paths: list[Path], exclude: Path | None = None) -> tuple[list[
                 and p.suffix.lower() in suffixes
                 and not p.name.startswith((".", "~$"))
                 and p.name not in ("pyproject.toml", "juesuan.toml")
+                and not p.name.lower().startswith(("readme.", "license", "changelog"))
                 and (exclude is None or p.resolve() != exclude.resolve())
             )
             if not found:

@@ -121,6 +121,10 @@ def load_document(path: str | Path) -> Disclosure:
     layout = read_layout(p)
     disclosure = extract(layout)
     disclosure.meta.source_file = str(p)
+    if layout.format == "pdf":
+        pdf_tables = _optional("juesuan.extract.pdf_tables")
+        if pdf_tables is not None and callable(getattr(pdf_tables, "claims_layout", None)):
+            layout = pdf_tables.claims_layout(layout)
     attach_claims(layout, disclosure)
     disclosure.meta.source_sha256 = _sha256(p)
     return disclosure

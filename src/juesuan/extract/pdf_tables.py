@@ -20,6 +20,7 @@ from typing import Literal
 
 from juesuan.errors import JuesuanError
 from juesuan.extract import pdf_vocab as vocab
+from juesuan.extract.pdf_national import extract_national, is_national, narrative_layout
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figure import Num
 from juesuan.model.finding import Notice
@@ -46,7 +47,19 @@ _ECONOMIC_LENGTHS = (3, 5)
 
 
 def extract_pdf(layout: Layout) -> Disclosure:
-    """Build a :class:`Disclosure` (template ``shanghai`` or ``national``) from a PDF layout."""
+    """Build a :class:`Disclosure` (template ``shanghai`` or ``national``) from a PDF layout.
+
+    A national-template PDF (公开NN表 captions) goes through the text-side table parsers
+    (:mod:`juesuan.extract.pdf_national`); other PDFs are read by position.
+    """
+    if is_national(layout):
+        try:
+            fallback: Meta | None = _meta(layout, {})
+        except JuesuanError:
+            fallback = None
+        national = extract_national(layout, fallback)
+        if national is not None:
+            return national
     notices: list[Notice] = [
         Notice(message=w, location=Prov(file=Path(layout.file).name)) for w in layout.warnings
     ]
@@ -74,6 +87,11 @@ def extract_pdf(layout: Layout) -> Disclosure:
     template: Template = "shanghai" if _is_shanghai(order) else "national"
     meta.template = template
     return Disclosure(meta=meta, tables=dict(sorted(tables.items())), notices=notices)
+
+
+def claims_layout(layout: Layout) -> Layout:
+    """The layout the narrative's claims are read from: wrapped lines joined (national)."""
+    return narrative_layout(layout) if is_national(layout) else layout
 
 
 # ------------------------------------------------------------------------------ titles
@@ -537,4 +555,4 @@ def _scope(layout: Layout) -> Scope:
     return "汇总" if best > 1 else "本级"
 
 
-__all__ = ["extract_pdf"]
+__all__ = ["claims_layout", "extract_pdf"]
