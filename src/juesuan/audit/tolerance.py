@@ -33,6 +33,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcon
 from typing import Literal
 
 from juesuan.model.figure import Num
+from juesuan.model.interval import Interval as Interval
 
 Outcome = Literal["exact", "rounding", "mismatch"]
 Order = Literal["holds", "rounding", "violated"]
@@ -40,59 +41,6 @@ Order = Literal["holds", "rounding", "violated"]
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 _DIVISION_PRECISION = 40
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A closed interval of Decimals, ``lo ≤ hi``."""
-
-    lo: Decimal
-    hi: Decimal
-
-    def __post_init__(self) -> None:
-        if self.lo > self.hi:
-            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
-
-    @classmethod
-    def exact(cls, value: Decimal | int) -> Interval:
-        v = Decimal(value)
-        return cls(v, v)
-
-    @classmethod
-    def around(cls, value: Decimal, radius: Decimal) -> Interval:
-        return cls(value - radius, value + radius)
-
-    @property
-    def mid(self) -> Decimal:
-        return (self.lo + self.hi) / 2
-
-    @property
-    def radius(self) -> Decimal:
-        return (self.hi - self.lo) / 2
-
-    def __add__(self, other: Interval) -> Interval:
-        return Interval(self.lo + other.lo, self.hi + other.hi)
-
-    def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.lo - other.hi, self.hi - other.lo)
-
-    def __neg__(self) -> Interval:
-        return Interval(-self.hi, -self.lo)
-
-    def scale(self, factor: Decimal | int) -> Interval:
-        f = Decimal(factor)
-        a, b = self.lo * f, self.hi * f
-        return Interval(min(a, b), max(a, b))
-
-    def intersects(self, other: Interval) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
-
-    def contains(self, value: Decimal | int) -> bool:
-        return self.lo <= Decimal(value) <= self.hi
-
-    @property
-    def contains_zero(self) -> bool:
-        return self.lo <= _ZERO <= self.hi
 
 
 Operand = Num | Interval | Decimal | int | None

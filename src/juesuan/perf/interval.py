@@ -2,8 +2,8 @@
 
 A figure printed with ``d`` decimals stands for the closed interval ``v ± ½·10⁻ᵈ``; a
 printed figure and a computed one agree when their intervals meet (the XBRL Calculations
-1.1 "round-to-nearest" idea).  Self-contained on purpose: ``juesuan.audit.tolerance``
-implements the same idea for the nine tables.
+1.1 "round-to-nearest" idea).  The interval type is shared with ``juesuan.audit.tolerance``
+(:mod:`juesuan.model.interval`).
 
 One refinement for scores: a *weight* (分值) or a *score* (indicator score, 预算执行率得分)
 printed without decimals (``8``, ``10``) is an assigned value, not the rounding of a
@@ -16,76 +16,29 @@ for ``[96.25, 96.35]``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan.model.figure import Num
+from juesuan.model.interval import Interval, divide
 
-_PRECISION = 40
+__all__ = [
+    "HUNDRED",
+    "ONE",
+    "ZERO",
+    "Interval",
+    "agrees",
+    "divide",
+    "fmt",
+    "fmt_interval",
+    "of",
+    "radius",
+    "round2",
+]
+
 _CENT = Decimal("0.01")
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A closed interval ``[lo, hi]`` of Decimals."""
-
-    lo: Decimal
-    hi: Decimal
-
-    def __post_init__(self) -> None:
-        if self.lo > self.hi:
-            raise ValueError(f"空区间 [{self.lo}, {self.hi}]")
-
-    @classmethod
-    def exact(cls, value: Decimal | int) -> Interval:
-        v = Decimal(value)
-        return cls(v, v)
-
-    def __add__(self, other: Interval) -> Interval:
-        return Interval(self.lo + other.lo, self.hi + other.hi)
-
-    def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.lo - other.hi, self.hi - other.lo)
-
-    def scale(self, factor: Decimal | int) -> Interval:
-        f = Decimal(factor)
-        a, b = self.lo * f, self.hi * f
-        return Interval(min(a, b), max(a, b))
-
-    def times(self, other: Interval) -> Interval:
-        products = [a * b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
-        return Interval(min(products), max(products))
-
-    def divided_by(self, other: Interval) -> Interval | None:
-        """``self / other``; ``None`` when ``other`` contains zero (unbounded)."""
-        if other.lo <= ZERO <= other.hi:
-            return None
-        quotients = [divide(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
-        return Interval(min(quotients), max(quotients))
-
-    def capped(self, ceiling: Decimal) -> Interval:
-        """``min(x, ceiling)`` applied to every point."""
-        return Interval(min(self.lo, ceiling), min(self.hi, ceiling))
-
-    def meets(self, other: Interval) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
-
-    def contains(self, value: Decimal) -> bool:
-        return self.lo <= value <= self.hi
-
-    @property
-    def mid(self) -> Decimal:
-        return (self.lo + self.hi) / 2
-
-
-def divide(a: Decimal, b: Decimal) -> Decimal:
-    """Exact-enough Decimal division (40 significant digits); ``b`` must not be zero."""
-    with localcontext() as ctx:
-        ctx.prec = _PRECISION
-        return a / b
 
 
 def radius(num: Num, assigned: bool = False) -> Decimal:
