@@ -100,6 +100,28 @@ def _amount_of(ctx: AuditContext, key: str) -> Num | None:
     return _table_value(ctx, key) or _stated(ctx, key)
 
 
+def _differs(
+    ctx: AuditContext, code: str, claim: Claim, other: Num, what: str, where: str
+) -> Iterator[Finding]:
+    """A finding when a stated amount differs from its counterpart beyond rounding."""
+    assert claim.value is not None
+    if compare_equal(claim.value, other).outcome != "mismatch":
+        return
+    yield Finding(
+        code=code,
+        severity="error",
+        message=(
+            f"说明中“{_name(claim)}”{what}为 {_show(claim.value)} 万元，"
+            f"{where}为 {_show(other)} 万元"
+        ),
+        location=_loc(claim, ctx),
+        related=[other.prov] if other.prov else [],
+        expected=_show(other),
+        actual=_show(claim.value),
+        computation=f"{_show(claim.value)} ≠ {_show(other)}",
+    )
+
+
 @rule(
     code="N0101",
     family="narrative",
@@ -119,20 +141,7 @@ def amounts_match_tables(ctx: AuditContext) -> Iterator[Finding]:
         table = _table_value(ctx, claim.subject)
         if table is None:
             continue
-        if compare_equal(claim.value, table).outcome == "mismatch":
-            yield Finding(
-                code="N0101",
-                severity="error",
-                message=(
-                    f"说明中“{_name(claim)}”为 {_show(claim.value)} 万元，"
-                    f"表中为 {_show(table)} 万元"
-                ),
-                location=_loc(claim, ctx),
-                related=[table.prov] if table.prov else [],
-                expected=_show(table),
-                actual=_show(claim.value),
-                computation=f"{_show(claim.value)} ≠ {_show(table)}",
-            )
+        yield from _differs(ctx, "N0101", claim, table, "", "表中")
 
 
 @rule(
@@ -159,20 +168,7 @@ def budgets_match(ctx: AuditContext) -> Iterator[Finding]:
             expected = d.extras.budget_final.get(claim.subject)
         if expected is None:
             continue
-        if compare_equal(claim.value, expected).outcome == "mismatch":
-            yield Finding(
-                code="N0102",
-                severity="error",
-                message=(
-                    f"说明中“{_name(claim)}”预算数为 {_show(claim.value)} 万元，"
-                    f"预算数据为 {_show(expected)} 万元"
-                ),
-                location=_loc(claim, ctx),
-                related=[expected.prov] if expected.prov else [],
-                expected=_show(expected),
-                actual=_show(claim.value),
-                computation=f"{_show(claim.value)} ≠ {_show(expected)}",
-            )
+        yield from _differs(ctx, "N0102", claim, expected, "预算数", "预算数据")
 
 
 @rule(
