@@ -15,6 +15,14 @@ def name_key(name: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", name))
 
 
+def _similarity(a: str, b: str) -> float:
+    """``SequenceMatcher.ratio``, skipped (0.0) when its cheap upper bounds rule a match out."""
+    m = SequenceMatcher(None, a, b)
+    if m.real_quick_ratio() < SIMILARITY or m.quick_ratio() < SIMILARITY:
+        return 0.0
+    return m.ratio()
+
+
 def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
     """Index of the candidate that names the same project, and whether it was approximate.
 
@@ -29,9 +37,7 @@ def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
     for i, k in enumerate(keys):
         if k == key:
             return i, False
-    scored = sorted(
-        ((SequenceMatcher(None, key, k).ratio(), i) for i, k in enumerate(keys)), reverse=True
-    )
+    scored = sorted(((_similarity(key, k), i) for i, k in enumerate(keys)), reverse=True)
     if not scored or scored[0][0] < SIMILARITY:
         return None
     best = keys[scored[0][1]]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from juesuan.model.figure import Num
 from juesuan.model.numbers import NotANumberError, parse_printed
@@ -63,6 +64,7 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def parse_quantity(text: str | None) -> Quantity | None:
     """A leading number with optional operator and unit; ``None`` for text without one.
 
