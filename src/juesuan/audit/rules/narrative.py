@@ -194,21 +194,43 @@ def shares_match(ctx: AuditContext) -> Iterator[Finding]:
         base = _amount_of(ctx, claim.base)
         if part_value is None or base is None or base.value == 0:
             continue
-        if not rate_holds(claim.value, part_value, base):
-            exact = part_value.value / base.value * 100
-            yield Finding(
-                code="N0201",
-                severity=_rate_severity(claim.value, exact),
-                message=(
-                    f"“{_name(claim)}”占比印为 {claim.value.value}%，按金额计算应为 "
-                    f"{exact:.2f}%（{_show(part_value)} ÷ {_show(base)}）"
-                ),
-                location=_loc(claim, ctx),
-                related=[p for p in (part_value.prov, base.prov) if p],
-                expected=f"{exact:.2f}%",
-                actual=f"{claim.value.value}%",
-                computation=f"{_show(part_value)} ÷ {_show(base)} × 100 = {exact:.4f}%",
-            )
+        yield from _rate_differs(
+            ctx,
+            "N0201",
+            claim,
+            part_value,
+            base,
+            f"“{_name(claim)}”占比印为 {claim.value.value}%，按金额计算应为 "
+            f"{{exact}}%（{_show(part_value)} ÷ {_show(base)}）",
+        )
+
+
+def _rate_differs(
+    ctx: AuditContext,
+    code: str,
+    claim: Claim,
+    num: Num,
+    den: Num,
+    message: str,
+) -> Iterator[Finding]:
+    """A finding when a printed percentage is not ``num / den`` within rounding.
+
+    ``message`` holds the literal placeholder ``{exact}`` for the computed percentage.
+    """
+    assert claim.value is not None
+    if rate_holds(claim.value, num, den):
+        return
+    exact = num.value / den.value * 100
+    yield Finding(
+        code=code,
+        severity=_rate_severity(claim.value, exact),
+        message=message.replace("{exact}", f"{exact:.2f}"),
+        location=_loc(claim, ctx),
+        related=[p for p in (num.prov, den.prov) if p],
+        expected=f"{exact:.2f}%",
+        actual=f"{claim.value.value}%",
+        computation=f"{_show(num)} ÷ {_show(den)} × 100 = {exact:.4f}%",
+    )
 
 
 def _rate_severity(printed: Num, exact: Decimal) -> Severity:
@@ -442,21 +464,15 @@ def completion_rates(ctx: AuditContext) -> Iterator[Finding]:
                 computation=f"{_show(amount)} ÷ 0",
             )
             continue
-        if not rate_holds(claim.value, amount, budget):
-            exact = amount.value / budget.value * 100
-            yield Finding(
-                code="N0401",
-                severity=_rate_severity(claim.value, exact),
-                message=(
-                    f"“{_name(claim)}”完成预算 {claim.value.value}%，按决算 {_show(amount)} ÷ "
-                    f"预算 {_show(budget)} 应为 {exact:.2f}%"
-                ),
-                location=_loc(claim, ctx),
-                related=[p for p in (amount.prov, budget.prov) if p],
-                expected=f"{exact:.2f}%",
-                actual=f"{claim.value.value}%",
-                computation=f"{_show(amount)} ÷ {_show(budget)} × 100 = {exact:.4f}%",
-            )
+        yield from _rate_differs(
+            ctx,
+            "N0401",
+            claim,
+            amount,
+            budget,
+            f"“{_name(claim)}”完成预算 {claim.value.value}%，按决算 {_show(amount)} ÷ "
+            f"预算 {_show(budget)} 应为 {{exact}}%",
+        )
 
 
 note(
