@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from juesuan.extract.norm import clean_label
 from juesuan.model.numbers import NotANumberError, parse_printed
+from juesuan.perf.profile import label_key
 from juesuan.read.layout import Line
 
 TABLE = "绩效自评"
@@ -129,10 +129,7 @@ def cells_of(line: Line) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=8192)
-def key(text: str) -> str:
-    """Comparison form of a label: NFKC, no whitespace."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+key = label_key  # comparison form of a label: NFKC, no whitespace
 
 
 @lru_cache(maxsize=8192)

@@ -141,9 +141,9 @@ class PerfProfile(BaseModel):
 
     def canonical_grade(self, printed: str) -> str | None:
         """The profile's name for a printed grade (``优秀`` → ``优``); None if unknown."""
-        key = _key(printed)
+        key = label_key(printed)
         for g in self.grades:
-            if key in {_key(g.name), *(_key(a) for a in g.aliases)}:
+            if key in {label_key(g.name), *(label_key(a) for a in g.aliases)}:
                 return g.name
         return None
 
@@ -174,15 +174,16 @@ _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=4096)
-def _key(text: str) -> str:
+@lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    """Comparison form of a label: NFKC, no whitespace."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=4096)
 def category_key(label: str) -> str:
     """Normalise an indicator level name: ``产出指标 (50分)`` → ``产出``."""
-    key = _PAREN.sub("", _key(label))
+    key = _PAREN.sub("", label_key(label))
     return key.removesuffix("指标") if len(key) > 2 else key
 
 
