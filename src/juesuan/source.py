@@ -65,6 +65,7 @@ def iter_inputs(paths: list[Path]) -> list[Path]:
                     if f.is_file()
                     and f.suffix.lower() in SUPPORTED_SUFFIXES
                     and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                    and not f.name.startswith("~$")  # Office lock files
                     and not f.name.lower().startswith(("readme.", "license", "changelog"))
                 )
             )

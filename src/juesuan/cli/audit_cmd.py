@@ -9,11 +9,9 @@ the ``-o`` folder) and XLSX (a finding list to annotate, :mod:`juesuan.audit.ren
 
 from __future__ import annotations
 
-import importlib
 import io
 from enum import StrEnum
 from pathlib import Path
-from types import ModuleType
 from typing import Annotated, Any
 
 import typer
@@ -25,20 +23,7 @@ from juesuan.cli import common
 from juesuan.cli.common import Format, dump_json, write_output
 from juesuan.errors import JuesuanError
 from juesuan.model.disclosure import Disclosure
-
-DEFAULT_SUFFIXES = (
-    ".xlsx",
-    ".xlsm",
-    ".yaml",
-    ".yml",
-    ".json",
-    ".txt",
-    ".md",
-    ".docx",
-    ".pdf",
-    ".html",
-    ".htm",
-)
+from juesuan.source import DOCUMENT_SUFFIXES, iter_inputs, load_any
 
 
 class CheckFormat(StrEnum):
@@ -130,45 +115,9 @@ def rule(
 # --------------------------------------------------------------------------- check
 
 
-def _source_module() -> ModuleType | None:
-    try:
-        return importlib.import_module("juesuan.source")
-    except ModuleNotFoundError as exc:
-        if exc.name != "juesuan.source":
-            raise
-        return None
-
-
-def _suffixes() -> tuple[str, ...]:
-    module = _source_module()
-    found = getattr(module, "SUPPORTED_SUFFIXES", None) if module is not None else None
-    return tuple(found) if found else DEFAULT_SUFFIXES
-
-
 def load_document(path: Path) -> Disclosure:
-    """Read any supported file into a Disclosure (``juesuan.source.load_any``).
-
-    Until the source module exists, YAML and JSON model files are read directly.
-    """
-    module = _source_module()
-    if module is not None:
-        loaded: Any = module.load_any(path)
-        if not isinstance(loaded, Disclosure):
-            raise JuesuanError("读取结果不是决算公开文件", str(path))
-        return loaded
-    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise JuesuanError("暂不支持这种文件格式（目前只能审核 YAML/JSON 模型文件）", str(path))
-    from pydantic import ValidationError
-
-    from juesuan.compile.yamlio import load_mapping
-
-    data = load_mapping(path)
-    try:
-        return Disclosure.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise JuesuanError(f"数据不符合模型：{where}：{first['msg']}", str(path)) from None
+    """Read any supported file into a Disclosure (``juesuan.source.load_any``)."""
+    return load_any(path)
 
 
 def collect_files(paths: list[Path], exclude: Path | None = None) -> tuple[list[Path], bool]:
@@ -176,22 +125,16 @@ def collect_files(paths: list[Path], exclude: Path | None = None) -> tuple[list[
 
     ``exclude`` (the report being written) is never taken as an input.
     """
-    suffixes = _suffixes()
     files: list[Path] = []
     had_dir = False
     for path in paths:
         if path.is_dir():
             had_dir = True
-            found = sorted(
+            found = [
                 p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in suffixes
-                and not p.name.startswith((".", "~$"))
-                and p.name not in ("pyproject.toml", "juesuan.toml")
-                and not p.name.lower().startswith(("readme.", "license", "changelog"))
-                and (exclude is None or p.resolve() != exclude.resolve())
-            )
+                for p in iter_inputs([path])
+                if exclude is None or p.resolve() != exclude.resolve()
+            ]
             if not found:
                 raise JuesuanError("目录中没有可审核的文件", str(path))
             files.extend(found)
@@ -372,9 +315,7 @@ class _HtmlPages:
 
 def _layout_for(path: Path) -> Any:
     """The layout of a published document (for the HTML view), or None."""
-    module = _source_module()
-    suffixes = getattr(module, "DOCUMENT_SUFFIXES", ()) if module is not None else ()
-    if path.suffix.lower() not in suffixes:
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
         return None
     from juesuan.extract.document import read_layout
 
