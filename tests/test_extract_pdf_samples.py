@@ -1,4 +1,9 @@
-"""The PDF extractor against hand-transcribed fixtures of real Shanghai-template PDFs."""
+"""The PDF extractor against blind hand transcriptions of real Shanghai-template PDFs.
+
+The fixtures were transcribed from rendered page images (cross-checked with poppler's
+``pdftotext``) by someone who had seen neither the parser's output nor earlier fixtures; they
+agreed with the earlier, non-blind fixtures on all 503 cells.
+"""
 
 from __future__ import annotations
 
