@@ -145,7 +145,7 @@ class AuditContext:
             except ImportError:
                 return None
             try:
-                self._catalog = Catalog.load()
+                self._catalog = Catalog.shared()
             except Exception:  # a broken user catalog must not stop the audit
                 self._catalog = Catalog.load_builtin()
         return self._catalog

@@ -20,15 +20,18 @@ from juesuan.catalog.entry import (
 from juesuan.catalog.importer import read_catalog_file
 from juesuan.catalog.names import MatchResult, match_name, normalise_name
 from juesuan.catalog.userdir import (
+    Signature,
     load_user_entries,
     save_into_user_file,
     user_catalog_dir,
     user_file,
+    user_signature,
 )
 from juesuan.errors import JuesuanError, Problem
 
 _OPEN_END = 10**6
 _Versions = list[tuple[CatalogEntry, bool]]  # (entry, comes from the user catalog)
+_SHARED: dict[tuple[str, Signature], Catalog] = {}
 
 
 def _priority(item: tuple[CatalogEntry, bool]) -> tuple[int, bool, int, int]:
@@ -57,6 +60,23 @@ class Catalog:
     def load_builtin(cls) -> Catalog:
         """Only the data shipped with juesuan."""
         return cls(all_builtin_entries())
+
+    @classmethod
+    def shared(cls, home: Path | None = None) -> Catalog:
+        """Like :meth:`load`, but one instance per process while the user's files are unchanged.
+
+        For read-only use over many documents (the audit): loading and indexing the catalog
+        once instead of once per document.
+        """
+        from juesuan.catalog.userdir import juesuan_home
+
+        where = home if home is not None else juesuan_home()
+        key = (str(where), user_signature(user_catalog_dir(where)))
+        catalog = _SHARED.get(key)
+        if catalog is None:
+            _SHARED.clear()
+            catalog = _SHARED[key] = cls.load(where)
+        return catalog
 
     @classmethod
     def load(cls, home: Path | None = None) -> Catalog:

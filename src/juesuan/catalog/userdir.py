@@ -27,17 +27,24 @@ def user_file(kind: Kind, home: Path | None = None) -> Path:
     return user_catalog_dir(home) / USER_FILES[kind]
 
 
-def load_user_entries(directory: Path) -> tuple[CatalogEntry, ...]:
-    """All entries of every ``*.csv`` in the directory (cached until a file changes)."""
+Signature = tuple[tuple[str, int, int], ...]
+
+
+def user_signature(directory: Path) -> Signature:
+    """Name, mtime and size of every ``*.csv`` in the directory: changes when a file does."""
     if not directory.is_dir():
         return ()
     files = sorted(directory.glob("*.csv"))
-    signature = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-    return _load_cached(signature)
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def load_user_entries(directory: Path) -> tuple[CatalogEntry, ...]:
+    """All entries of every ``*.csv`` in the directory (cached until a file changes)."""
+    return _load_cached(user_signature(directory))
 
 
 @lru_cache(maxsize=16)
-def _load_cached(signature: tuple[tuple[str, int, int], ...]) -> tuple[CatalogEntry, ...]:
+def _load_cached(signature: Signature) -> tuple[CatalogEntry, ...]:
     entries: list[CatalogEntry] = []
     for name, _mtime, _size in signature:
         path = Path(name)

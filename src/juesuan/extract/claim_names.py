@@ -35,6 +35,8 @@ class NameIndex:
     """Name → code look-ups for function 类/款/项."""
 
     by_code: dict[str, str] = field(default_factory=dict)
+    _index: dict[tuple[str, str], str] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     @classmethod
     def from_disclosure(cls, d: Disclosure, use_catalog: bool = True) -> NameIndex:
@@ -55,11 +57,7 @@ class NameIndex:
             self.by_code.setdefault(code, name)
 
     def class_code(self, name: str) -> str | None:
-        wanted = norm(name)
-        for code, label in self.by_code.items():
-            if len(code) == 3 and norm(label) == wanted:
-                return code
-        return None
+        return self._lookup().get(("", norm(name)))
 
     def class_names(self) -> list[str]:
         return [label for code, label in self.by_code.items() if len(code) == 3]
@@ -75,8 +73,17 @@ class NameIndex:
         return self._child(k, xiang)
 
     def _child(self, parent: str, name: str) -> str | None:
-        wanted = norm(name)
-        for code, label in self.by_code.items():
-            if len(code) == len(parent) + 2 and code.startswith(parent) and norm(label) == wanted:
-                return code
-        return None
+        return self._lookup().get((parent, norm(name)))
+
+    def _lookup(self) -> dict[tuple[str, str], str]:
+        """(parent code, normalised name) → code; the first code in ``by_code`` order wins.
+
+        Built on first use and rebuilt when ``by_code`` has grown since.
+        """
+        if self._index is None or self._indexed != len(self.by_code):
+            index: dict[tuple[str, str], str] = {}
+            for code, label in self.by_code.items():
+                if len(code) in (3, 5, 7):
+                    index.setdefault((code[:-2] if len(code) > 3 else "", norm(label)), code)
+            self._index, self._indexed = index, len(self.by_code)
+        return self._index

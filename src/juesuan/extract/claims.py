@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 
 from juesuan.extract.claim_names import NameIndex, norm
 from juesuan.model import Claim, Num, Prov
@@ -157,18 +159,25 @@ _FULLWIDTH[0x3000] = 0x20
 _DROP = re.compile(_STRIP.pattern + r"|\s", re.MULTILINE)
 
 
-def _clean_line(line: str) -> tuple[str, list[int]]:
-    """Drop bookmarks/tags/spaces, fold full-width forms; return the text and source columns."""
+@lru_cache(maxsize=8192)
+def _clean_line(line: str) -> tuple[str, tuple[int, ...]]:
+    """Drop bookmarks/tags/spaces, fold full-width forms; return the text and source columns.
+
+    Cached: the block splitter and the sentence reader both clean every narrative line.
+    """
     text = line.translate(_FULLWIDTH)
+    if _DROP.search(text) is None:
+        return text, tuple(range(len(text)))
     cols: list[int] = []
+    pieces: list[str] = []
     pos = 0
     for m in _DROP.finditer(text):
         cols.extend(range(pos, m.start()))
+        pieces.append(text[pos : m.start()])
         pos = m.end()
     cols.extend(range(pos, len(text)))
-    if len(cols) == len(text):
-        return text, cols
-    return "".join(text[i] for i in cols), cols
+    pieces.append(text[pos:])
+    return "".join(pieces), tuple(cols)
 
 
 def _join(lines: Sequence[tuple[int, str]]) -> _Text:
@@ -177,7 +186,7 @@ def _join(lines: Sequence[tuple[int, str]]) -> _Text:
     for no, raw in lines:
         text, cols = _clean_line(raw)
         parts.append(text)
-        where.extend((no, c) for c in cols)
+        where.extend(zip(repeat(no), cols))
     return _Text("".join(parts), where)
 
 

@@ -32,6 +32,13 @@ class Num(BaseModel):
         if isinstance(data, Num):
             return data
         if isinstance(data, dict):
+            value = data.get("value")
+            if (
+                isinstance(value, Decimal)
+                and value.is_finite()
+                and isinstance(data.get("decimals"), int)
+            ):
+                return data  # already parsed (e.g. by ``of``): do not parse it twice
             if "value" in data and "decimals" not in data:
                 printed = parse_printed(_as_text(data["value"]))
                 if printed.value is None:
