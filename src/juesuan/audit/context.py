@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from juesuan.audit.config import AuditConfig
 from juesuan.audit.lookup import find_row, norm
@@ -15,6 +16,8 @@ from juesuan.model.tables import Row, Side, Table, TableId
 
 if TYPE_CHECKING:
     from juesuan.catalog import Catalog
+
+T = TypeVar("T")
 
 # Columns that need no mention in a message (the table's only amount column).
 _PLAIN_COLUMNS = ("金额", "决算数")
@@ -106,6 +109,13 @@ class AuditContext:
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _catalog_tried: bool = field(default=False, init=False, repr=False)
     _class_codes: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
+    _memo: dict[str, object] = field(default_factory=dict, init=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """A value computed once per audit and shared by the rules that need it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     @property
     def year(self) -> int | None:

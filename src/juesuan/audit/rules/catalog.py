@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from juesuan.audit.context import AuditContext
 from juesuan.audit.registry import note, rule
 from juesuan.model.finding import Finding
 from juesuan.model.provenance import Prov
 from juesuan.model.tables import Row, TableId
+
+if TYPE_CHECKING:
+    from juesuan.catalog import Catalog
+    from juesuan.catalog.names import MatchResult
 
 CODED_TABLES: tuple[TableId, ...] = ("02", "03", "05", "06", "07", "08")
 
@@ -52,8 +57,7 @@ def name_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             location=ctx.document_prov(),
         )
         return
-    for (code, printed), places in _pairs(ctx).items():
-        result = catalog.name_matches(code, printed, year)
+    for (code, printed), (result, places) in _checked(ctx, catalog, year).items():
         if result.status != "mismatch":
             continue
         provs = _provs(ctx, places)
@@ -90,8 +94,7 @@ def unknown_code(ctx: AuditContext) -> Iterator[Finding]:
     year = ctx.year
     if catalog is None or year is None:
         return  # C0101 has said so
-    for (code, printed), places in _pairs(ctx).items():
-        result = catalog.name_matches(code, printed, year)
+    for (code, printed), (result, places) in _checked(ctx, catalog, year).items():
         if result.status != "unknown":
             continue
         provs = _provs(ctx, places)
@@ -103,6 +106,23 @@ def unknown_code(ctx: AuditContext) -> Iterator[Finding]:
             related=provs[1:],
             actual=code,
         )
+
+
+_Places = list[tuple[TableId, Row]]
+
+
+def _checked(
+    ctx: AuditContext, catalog: Catalog, year: int
+) -> dict[tuple[str, str], tuple[MatchResult, _Places]]:
+    """Every printed pair with the catalog's verdict, computed once for C0101 and C0102."""
+
+    def compute() -> dict[tuple[str, str], tuple[MatchResult, _Places]]:
+        return {
+            (code, printed): (catalog.name_matches(code, printed, year), places)
+            for (code, printed), places in _pairs(ctx).items()
+        }
+
+    return ctx.memo("catalog.pairs", compute)
 
 
 def _pairs(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[TableId, Row]]]:
