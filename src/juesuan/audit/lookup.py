@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from juesuan.model.normal import nfkc
 from juesuan.model.tables import Row, Side, Table
 
 _ENUM = re.compile(
@@ -17,7 +17,7 @@ TOTAL_LABELS = ("合计", "总计")
 
 def norm(text: str) -> str:
     """Compare labels loosely: NFKC, no whitespace, no leading enumeration (一、 / （一）)."""
-    out = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    out = _SPACE.sub("", nfkc(text))
     return _ENUM.sub("", out)
 
 

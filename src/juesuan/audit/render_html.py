@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,6 +38,7 @@ from juesuan.audit.report_tables import (
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figure import Num
 from juesuan.model.finding import SEVERITY_RANK, SEVERITY_ZH, Finding, Severity
+from juesuan.model.normal import nfkc
 from juesuan.model.provenance import Prov
 from juesuan.model.spec import SPECS
 from juesuan.model.tables import TABLE_IDS, Row, Table
@@ -86,7 +86,7 @@ def where(prov: Prov) -> str:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return _SPACE.sub("", nfkc(text or ""))
 
 
 def _worse(a: Severity | None, b: Severity) -> Severity:

@@ -9,12 +9,12 @@ side: 收入 on the left, 支出 on the right, with 本年收入合计/本年支
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from juesuan.model.figure import Num
+from juesuan.model.normal import nfkc
 from juesuan.model.provenance import Prov
 from juesuan.model.spec import SPECS, TableSpec
 from juesuan.model.tables import Row, Side, Table
@@ -214,7 +214,7 @@ def _sides_grid(spec: TableSpec, table: Table) -> TableGrid:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return _SPACE.sub("", nfkc(text or ""))
 
 
 def row_matches(row: Row, prov: Prov) -> bool:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from juesuan.catalog.entry import SOURCE_LABELS, SOURCE_RANK, CatalogEntry, Level, Source
+from juesuan.model.normal import nfkc
 
 MatchStatus = Literal["exact", "normalised", "mismatch", "unknown"]
 
@@ -21,7 +21,7 @@ def normalise_name(name: str, level: Level | None = None) -> str:
     trailing 支出 is dropped, as table 公开01 sometimes prints 类 names without it."""
     text = name
     while True:  # NFKC can expose spaces (e.g. U+00B8) whose removal allows new compositions
-        cleaned = _SPACE.sub("", unicodedata.normalize("NFKC", text))
+        cleaned = _SPACE.sub("", nfkc(text))
         if cleaned == text:
             break
         text = cleaned

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figure import Num
+from juesuan.model.normal import nfkc
 from juesuan.model.numbers import NotANumberError, parse_printed
 from juesuan.model.provenance import Prov
 from juesuan.model.spec import SPECS
@@ -57,7 +57,7 @@ def e(text: object) -> str:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return _SPACE.sub("", nfkc(text or ""))
 
 
 def anchor(page: int | None, no: int) -> str:
@@ -305,8 +305,7 @@ def _summary_html(layout: Layout, spans: Sequence[_TableSpan]) -> str:
             f"<td>{e('、'.join(t.headers.values()))}</td></tr>"
         )
     head = "".join(
-        f"<th>{h}</th>"
-        for h in ("表", "标题", "印作", "位置", "行数", "数值", "表头（印刷）")
+        f"<th>{h}</th>" for h in ("表", "标题", "印作", "位置", "行数", "数值", "表头（印刷）")
     )
     return f'<table class="summary"><tr>{head}</tr>{"".join(rows)}</table>'
 

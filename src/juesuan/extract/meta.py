@@ -43,12 +43,13 @@ def guess_meta(lines: list[Line], tables: dict[TableId, Table]) -> MetaGuess:
     guess = MetaGuess()
     short = [(line, _single(line)) for line in lines]
     short = [(line, t) for line, t in short if t and len(t) <= MAX_META_LINE]
+    folded = [nfkc(t) for _line, t in short]  # once: NFKC is the costly step here
     units: Counter[str] = Counter()
     scopes: Counter[str] = Counter()
     years: Counter[int] = Counter()
     amount: Counter[str] = Counter()
-    for _line, text in short:
-        t = nfkc(text).strip()
+    for f in folded:
+        t = f.strip()
         m = _UNIT_LINE.match(t)
         if m:
             name = m.group(1).strip()
@@ -71,20 +72,20 @@ def guess_meta(lines: list[Line], tables: dict[TableId, Table]) -> MetaGuess:
         if "汇总决算" in t or "部门汇总" in t:
             scopes["汇总"] += 1
     if not units:
-        for _line, text in short[:60]:
-            t = nfkc(text).strip()
+        for f in folded[:60]:
+            t = f.strip()
             cover = _COVER.search(t) or _FILE_HEAD.match(t)
             if cover:
                 units[cover.group(cover.lastindex or 1).strip()] += 1
                 break
     if not units:
-        for _line, text in short:
-            units.update(_ORG.findall(nfkc(text)))
+        for f in folded:
+            units.update(_ORG.findall(f))
     if units:
         guess.unit_name = units.most_common(1)[0][0]
     if not years:
-        for _line, text in short:
-            years.update(int(y) for y in _YEAR.findall(nfkc(text)))
+        for f in folded:
+            years.update(int(y) for y in _YEAR.findall(f))
     plausible = [(y, n) for y, n in years.most_common() if 1990 <= y <= 2100]
     if plausible:
         guess.fiscal_year = plausible[0][0]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from juesuan.model.normal import nfkc as _nfkc
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
@@ -17,7 +18,7 @@ _CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s.].*)$")
 
 
 def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace("\u200b", "").replace("\ufeff", "")
+    return _nfkc(text).replace("\u200b", "").replace("\ufeff", "")
 
 
 def norm(text: str) -> str:

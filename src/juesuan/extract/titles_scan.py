@@ -58,13 +58,12 @@ def scan_unit_mentions(lines: list[Line], file: str, unit_name: str) -> list[Pro
         m = _UNIT_LINE.match(text)
         if m:
             names.append(re.sub(r"[（(](汇总|本级)[)）]$", "", m.group("name")))
-        for cell in line.cells if line.is_row else []:
-            c = cell.text.strip()
-            if c.endswith(tail) and 4 <= len(c) <= 30:
-                names.append(c)
-        for found in _ORG.findall(text):
-            if found.endswith(tail):
-                names.append(found)
+        if tail in text:  # the other kinds of mention all end with the tail
+            for cell in line.cells if line.is_row else []:
+                c = cell.text.strip()
+                if c.endswith(tail) and 4 <= len(c) <= 30:
+                    names.append(c)
+            names.extend(found for found in _ORG.findall(text) if found.endswith(tail))
         for name in names:
             out.append(Prov(file=file, line=line.no, page=line.page, text=name))
     return out

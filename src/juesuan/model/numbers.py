@@ -9,11 +9,12 @@ the raw text and the number of decimals printed.  It never uses float.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal
+
+from juesuan.model.normal import nfkc
 
 Kind = Literal["number", "blank", "dash"]
 
@@ -43,7 +44,7 @@ class Printed:
 
 def normalise_text(text: str) -> str:
     """Full-width to half-width (NFKC) and drop zero-width characters."""
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc(text)
     return text.replace("\u200b", "").replace("\ufeff", "")
 
 
