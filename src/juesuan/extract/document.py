@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 from pathlib import Path
-from typing import Any
 
 from juesuan.errors import JuesuanError
 from juesuan.extract.blocks import find_blocks
 from juesuan.extract.context import Context
 from juesuan.extract.meta import guess_meta
 from juesuan.extract.narrative_claims import attach_claims
+from juesuan.extract.pdf_national import pdf_sections
+from juesuan.extract.pdf_tables import claims_layout, extract_pdf
 from juesuan.extract.perf_tables import extract_evaluations
 from juesuan.extract.profile import find_units
 from juesuan.extract.sections import find_glossary, find_sections, find_toc
@@ -21,7 +21,9 @@ from juesuan.model.disclosure import Disclosure
 from juesuan.model.meta import Meta, Profile
 from juesuan.model.narrative import Narrative
 from juesuan.model.provenance import Prov
+from juesuan.read.docx import read_docx
 from juesuan.read.layout import Layout
+from juesuan.read.text import read_text
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
@@ -31,19 +33,16 @@ def extract(layout: Layout) -> Disclosure:
 
     Raises :class:`JuesuanError` only when the layout holds no usable text (nothing to
     identify the year); everything else not understood becomes a notice.  A PDF layout
-    goes to :func:`juesuan.extract.pdf_tables.extract_pdf` (tables by position) when that
-    module is installed; its sections and glossary are added here.
+    goes to :func:`juesuan.extract.pdf_tables.extract_pdf` (tables); its sections and
+    glossary are read from its prose (:func:`juesuan.extract.pdf_national.pdf_sections`:
+    wrapped lines joined, page furniture and table rows left out).
     """
     if layout.format == "pdf":
-        pdf_tables = _optional("juesuan.extract.pdf_tables")
-        if pdf_tables is not None and callable(getattr(pdf_tables, "extract_pdf", None)):
-            disclosure: Disclosure = pdf_tables.extract_pdf(layout)
-            if not disclosure.narrative.sections:
-                toc = find_toc(layout.lines)
-                sections = find_sections(layout.lines, toc)
-                disclosure.narrative.sections = sections
-                disclosure.narrative.glossary = find_glossary(layout.lines, sections)
-            return disclosure
+        disclosure = extract_pdf(layout)
+        sections, glossary = pdf_sections(layout)
+        disclosure.narrative.sections = sections
+        disclosure.narrative.glossary = glossary
+        return disclosure
     file = Path(layout.file).name
     ctx = Context(file)
     for warning in layout.warnings:
@@ -93,21 +92,14 @@ def extract(layout: Layout) -> Disclosure:
 def read_layout(path: Path) -> Layout:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        from juesuan.read.text import read_text
-
         return read_text(path)
     if suffix == ".docx":
-        docx = _optional("juesuan.read.docx")
-        if docx is None:
-            raise JuesuanError("暂不支持读取 DOCX 文件，请先另存为 TXT", str(path))
-        layout: Layout = docx.read_docx(path)
-        return layout
+        return read_docx(path)
     if suffix == ".pdf":
-        pdf = _optional("juesuan.read.pdf")
-        if pdf is None:
-            raise JuesuanError("暂不支持读取 PDF 文件，请先导出为 TXT", str(path))
-        layout = pdf.read_pdf(path)
-        return layout
+        # imported here: pypdfium2 loads a native library (~30 ms), not needed for text
+        from juesuan.read.pdf import read_pdf
+
+        return read_pdf(path)
     raise JuesuanError(
         f"不支持的文件类型「{suffix or '无扩展名'}」：支持 .txt .md .docx .pdf", str(path)
     )
@@ -122,9 +114,7 @@ def load_document(path: str | Path) -> Disclosure:
     disclosure = extract(layout)
     disclosure.meta.source_file = str(p)
     if layout.format == "pdf":
-        pdf_tables = _optional("juesuan.extract.pdf_tables")
-        if pdf_tables is not None and callable(getattr(pdf_tables, "claims_layout", None)):
-            layout = pdf_tables.claims_layout(layout)
+        layout = claims_layout(layout)
     attach_claims(layout, disclosure)
     disclosure.meta.source_sha256 = _sha256(p)
     return disclosure
@@ -136,12 +126,3 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _optional(name: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise

@@ -23,14 +23,15 @@ from pydantic import BaseModel
 from juesuan.extract.blocks import find_blocks
 from juesuan.extract.context import Context
 from juesuan.extract.meta import guess_meta
-from juesuan.extract.norm import norm
+from juesuan.extract.norm import nfkc, norm
 from juesuan.extract.perf_tables import extract_evaluations
 from juesuan.extract.profile import find_units
-from juesuan.extract.sections import find_toc
+from juesuan.extract.sections import find_glossary, find_sections, find_toc
 from juesuan.extract.tables import build_tables
 from juesuan.extract.titles import match_title, printed_number
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.meta import Meta, Profile
+from juesuan.model.narrative import Section
 from juesuan.model.provenance import Prov
 from juesuan.model.tables import Table, TableId
 from juesuan.read.layout import Cell, Layout, Line
@@ -402,4 +403,268 @@ def narrative_layout(layout: Layout) -> Layout:
     )
 
 
-__all__ = ["extract_national", "is_national", "narrative_layout", "national_lines"]
+# ------------------------------------------------------------------------------ prose
+# Sections and the 名词解释 of every PDF (national or Shanghai) are read from its prose.
+
+_FIGURE_RE = re.compile(r"^图\s*(?:[0-9０-９]{1,2}(?:[-－.．][0-9０-９]{1,2})?)?\s*[:：]")
+_PART_LINE_RE = re.compile(r"^第\s*[一二三四五六七八九十\d]+\s*部分")
+_NUMERIC_CELL_RE = re.compile(r"^[-−+]?[\d,，.．]+%?$")
+_NUMBER_CELL_RE = re.compile(
+    r"^(?:第\s*[一二三四五六七八九十\d]+\s*部分|[一二三四五六七八九十]+\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d{1,2}\s*[、.．])$"
+)
+_EDGE_BAND = 0.1  # share of the page height at top and bottom where running heads sit
+_RUNNING_PAGES = 3  # a running head repeats on at least this many pages
+_MAX_FURNITURE_CHARS = 40
+_CAPTION_CHARS = 40
+_TITLE_TAIL_CHARS = 12  # a part title wrapped onto a second, centred line (… 决算情况 / 说明)
+_TITLE_GAP = 48.0  # points between the two lines of a wrapped part title, at most
+_CENTRE_TOL = 30.0
+_WRAP_CHARS = 4.0  # characters short of the right margin a wrapped line may end (a number
+# or a bracket that does not fit is moved to the next line whole, ``）。`` never starts one)
+_INDENT_CHARS = 3.0  # a paragraph's first line is indented by two characters
+
+
+def _char_width(line: Line, extent: tuple[float, float]) -> float:
+    """Average width of a full-width character on ``line`` (ASCII counts half)."""
+    text = "".join(line.text.split())
+    units = sum(1.0 if ord(ch) >= 0x2E80 else 0.55 for ch in text)
+    return (extent[1] - extent[0]) / units if units else 0.0
+
+
+@dataclass(frozen=True)
+class ProseLines:
+    """The prose of a PDF as a text export prints it, and where each line came from.
+
+    ``lines`` are numbered 1…n; ``origin[n]`` is (page, first line, last line) of the
+    printed lines that line ``n`` joins (line numbers on the page, as in PDF provenance).
+    """
+
+    lines: list[Line]
+    origin: dict[int, tuple[int | None, int, int]]
+
+
+def _edge(line: Line, heights: dict[int | None, float]) -> bool:
+    height = heights.get(line.page)
+    if height is None or line.y is None:
+        return False
+    return line.y <= height * _EDGE_BAND or line.y >= height * (1 - _EDGE_BAND)
+
+
+def _furniture(lines: list[Line], heights: dict[int | None, float]) -> set[int]:
+    """Indexes of page furniture: page numbers, running heads and feet, figure captions."""
+    drop: set[int] = set()
+    by_page: dict[int | None, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.table_index is None and line.text.strip():
+            by_page.setdefault(line.page, []).append(i)
+    repeated: dict[str, list[int]] = {}
+    for indexes in by_page.values():
+        ends = {indexes[0], indexes[-1]}
+        for i in indexes:
+            line = lines[i]
+            text = line.text.strip()
+            edge = _edge(line, heights)
+            if not edge and i not in ends:
+                continue
+            if _FOLIO_RE.match(text):
+                drop.add(i)
+                continue
+            key = norm(text)
+            if (
+                edge
+                and len(key) <= _MAX_FURNITURE_CHARS
+                and printed_number(text) is None
+                and match_title(text) is None
+                and not _HEADING_RE.match(key)
+                and not _PART_LINE_RE.match(key)
+            ):
+                repeated.setdefault(re.sub(r"\d+", "#", key), []).append(i)
+    for indexes in repeated.values():
+        if len({lines[i].page for i in indexes}) >= _RUNNING_PAGES:
+            drop.update(indexes)
+    for i, line in enumerate(lines):
+        text = line.text.strip()
+        if (
+            line.table_index is None
+            and len(norm(text)) <= _CAPTION_CHARS
+            and _FIGURE_RE.match(nfkc(text))
+        ):
+            drop.add(i)
+    return drop
+
+
+def _plain_parts(line: Line) -> list[str] | None:
+    """A line outside ruled tables as the text lines an export prints for it, or ``None``
+    when it is a row of an unruled table (a cell after the first is a number).
+
+    A line split at wide gaps is one line per part (``部门（单位）：…  2024年度  金额单位：
+    万元``), unless the first part is only a heading's number (``第一部分  …概况``,
+    ``1.  因公出国…``), which is joined to the rest by a space.
+    """
+    cells = [c.text.strip() for c in line.cells if c.text.strip()]
+    if len(cells) <= 1:
+        return [line.text.strip()]
+    if any(_NUMERIC_CELL_RE.match(nfkc(c)) for c in cells[1:]):
+        return None
+    if _NUMBER_CELL_RE.match(nfkc(cells[0])):
+        return [" ".join(cells)]
+    return cells
+
+
+def prose_lines(layout: Layout) -> ProseLines:
+    """The lines sections and the 名词解释 are read from, as a text export prints them.
+
+    Page furniture (page numbers, running heads, figure captions) is dropped, and so are
+    the rows of ruled tables; a row of an unruled table stays one line of several cells.
+    Wrapped lines are joined: a paragraph line running to the right margin continues on
+    the next line starting at the left margin (also across a page break), and a centred
+    part title continues on a short centred line under it (``第三部分 …决算情况`` /
+    ``说明``).  A table's printed number (公开01表) printed above its title comes after it,
+    as in the exports.
+    """
+    heights: dict[int | None, float] = {p.number: p.height for p in layout.pages if p.height}
+    drop = _furniture(layout.lines, heights)
+    kept = [line for i, line in enumerate(layout.lines) if i not in drop]
+    margins: dict[int | None, tuple[float, float]] = {}
+    for line in kept:
+        extent = _extent(line) if line.table_index is None else None
+        if extent is None:
+            continue
+        left, right = margins.get(line.page, extent)
+        margins[line.page] = (min(left, extent[0]), max(right, extent[1]))
+
+    def plain(line: Line) -> str | None:
+        """The text of a single paragraph line, else ``None``."""
+        parts = _plain_parts(line) if line.table_index is None else None
+        return parts[0] if parts is not None and len(parts) == 1 else None
+
+    def starts_line(text: str) -> bool:
+        key = nfkc(text)
+        return bool(
+            _HEADING_RE.match(key)
+            or _PART_LINE_RE.match(key)
+            or printed_number(text) is not None
+            or match_title(text) is not None
+        )
+
+    def continues(last: Line, nxt: Line) -> bool:
+        """``nxt`` continues the paragraph line ``last`` (which ran to the right margin)."""
+        extent, after = _extent(last), _extent(nxt)
+        margin, margin_next = margins.get(last.page), margins.get(nxt.page)
+        text = plain(nxt)
+        if extent is None or after is None or margin is None or margin_next is None:
+            return False
+        if not text or starts_line(text):
+            return False
+        if nxt.page != last.page and (
+            last.page is None or nxt.page is None or nxt.page != last.page + 1
+        ):
+            return False
+        width = _char_width(last, extent)
+        return (
+            extent[1] >= margin[1] - max(_MARGIN_TOL, _WRAP_CHARS * width)
+            # indented by a few characters at most: not a centred title
+            and extent[0] <= margin[0] + max(_MARGIN_TOL, _INDENT_CHARS * width)
+            and after[0] <= margin_next[0] + _INDENT_TOL
+        )
+
+    def title_tail(first: Line, nxt: Line) -> bool:
+        """``nxt`` is the centred second line of the part title ``first``."""
+        extent, after = _extent(first), _extent(nxt)
+        margin = margins.get(first.page)
+        text = plain(nxt)
+        if extent is None or after is None or margin is None or not text:
+            return False
+        return (
+            nxt.page == first.page
+            and first.y is not None
+            and nxt.y is not None
+            and 0 < first.y - nxt.y <= _TITLE_GAP
+            and len(norm(text)) <= _TITLE_TAIL_CHARS
+            and not starts_line(text)
+            and after[0] > margin[0] + _INDENT_TOL
+            and abs((after[0] + after[1]) / 2 - (extent[0] + extent[1]) / 2) <= _CENTRE_TOL
+        )
+
+    out: list[Line] = []
+    origin: dict[int, tuple[int | None, int, int]] = {}
+    i = 0
+    while i < len(kept):
+        line = kept[i]
+        i += 1
+        if line.table_index is not None:
+            continue
+        parts = _plain_parts(line)
+        no = len(out) + 1
+        if parts is None:  # a row of an unruled table
+            out.append(
+                Line(no=no, text=line.text, cells=list(line.cells), page=line.page, y=line.y)
+            )
+            origin[no] = (line.page, line.no, line.no)
+            continue
+        if len(parts) > 1:
+            for part, cell in zip(parts, [c for c in line.cells if c.text.strip()], strict=True):
+                no = len(out) + 1
+                out.append(Line(no=no, text=part, cells=[cell], page=line.page, y=line.y))
+                origin[no] = (line.page, line.no, line.no)
+            continue
+        text = parts[0]
+        if not text:
+            continue
+        last = line
+        if _PART_LINE_RE.match(nfkc(text)) and i < len(kept) and title_tail(line, kept[i]):
+            text = _join(text, (plain(kept[i]) or "").strip())
+            last = kept[i]
+            i += 1
+        while i < len(kept) and continues(last, kept[i]):
+            text = _join(text, (plain(kept[i]) or "").strip())
+            last = kept[i]
+            i += 1
+        start, end = _extent(line), _extent(last)
+        cell = Cell(text, start[0] if start else None, end[1] if end else None)
+        joined = Line(no=no, text=text, cells=[cell], page=line.page, y=line.y)
+        source = (line.page, line.no, last.no)
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.page == joined.page
+            and printed_number(previous.text) is not None
+            and match_title(text) is not None
+        ):  # 公开01表 above 收入支出决算总表: the title first, as the exports print it
+            joined.no, previous.no = previous.no, no
+            out[-1:] = [joined, previous]
+            origin[no], origin[joined.no] = origin[joined.no], source
+            continue
+        out.append(joined)
+        origin[no] = source
+    return ProseLines(out, origin)
+
+
+def pdf_sections(layout: Layout) -> tuple[list[Section], dict[str, str]]:
+    """Sections and the 名词解释 glossary of a PDF, read from its :func:`prose_lines`.
+
+    Section line numbers are line numbers on the page (as in PDF provenance): the
+    heading's line and the last printed line of the section.
+    """
+    prose = prose_lines(layout)
+    toc = find_toc(prose.lines)
+    sections = find_sections(prose.lines, toc, by_style=True, tables_title=True)
+    glossary = find_glossary(prose.lines, sections)
+    for section in sections:
+        if section.line_start in prose.origin:
+            section.line_start = prose.origin[section.line_start][1]
+        if section.line_end in prose.origin:
+            section.line_end = prose.origin[section.line_end][2]
+    return sections, glossary
+
+
+__all__ = [
+    "ProseLines",
+    "extract_national",
+    "is_national",
+    "narrative_layout",
+    "national_lines",
+    "pdf_sections",
+    "prose_lines",
+]

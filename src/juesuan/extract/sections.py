@@ -35,6 +35,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("报表", "决算表"),
     ("概况", "概况"),
 )
+_TABLES_TITLE = re.compile(r"^[^\s，。；：:、]{2,40}?\d{4}年度?部门决算表$")
 _TERM = re.compile(r"^(.{1,60}?)[:：]\s*(.*)$")
 MAX_HEADING_CHARS = 40
 
@@ -61,17 +62,23 @@ def _text(line: Line) -> str:
 
 def _numbered(line: Line) -> tuple[int, str | None, str] | None:
     """(level, number, title) of a line that starts with a heading-style number."""
+    found = _numbered_style(line)
+    return None if found is None else found[1:]
+
+
+def _numbered_style(line: Line) -> tuple[int, int, str | None, str] | None:
+    """(numbering style, level, number, title): the style tells ``一、`` from ``1、``."""
     text = _text(line)
     if not text or len(text) > 400 or text.lstrip()[:1] not in _STARTS:
         return None
     t = nfkc(text).strip()
     m = _PART.match(t)
     if m and len(t) <= 80:
-        return 1, m.group(1), m.group(2).strip() or t
-    for level, pattern in _LEVELS:
+        return -1, 1, m.group(1), m.group(2).strip() or t
+    for style, (level, pattern) in enumerate(_LEVELS):
         m = pattern.match(t)
         if m:
-            return level, m.group(1), m.group(2).strip()
+            return style, level, m.group(1), m.group(2).strip()
     return None
 
 
@@ -95,26 +102,55 @@ def heading_of(line: Line) -> Heading | None:
     return Heading(line, level, number, title.rstrip("。").strip())
 
 
-def find_headings(lines: list[Line], toc: range | None) -> list[Heading]:
+def find_headings(
+    lines: list[Line], toc: range | None, *, by_style: bool = False, tables_title: bool = False
+) -> list[Heading]:
     """Headings in order.  A short item of a numbered list whose other items are sentences
-    (``（九）完成市委、市政府交办的其他任务。`` after eight long duties) is no heading."""
+    (``（九）完成市委、市政府交办的其他任务。`` after eight long duties) is no heading.
+
+    With ``by_style``, lists are told apart by their numbering style as well as their
+    level: sentences numbered ``1、`` then do not stop the next ``六、`` heading, though
+    both are level 2 (Shanghai PDFs number the 项级 explanations so).  Without it (text
+    and DOCX, unchanged), any sentence at a level stops the headings of that level until
+    a heading of a higher level.
+
+    With ``tables_title``, a document without a numbered 决算表 part gets one at its
+    unnumbered title line (``上海市XX局2024年度部门决算表`` heading the tables' pages).
+    """
     headings: list[Heading] = []
-    item_levels: set[int] = set()
+    items: set[tuple[int, int]] = set()  # (level, style) of lists of sentences
     for line in lines:
         if toc is not None and line.no in toc:
             continue
-        numbered = _numbered(line)
+        numbered = _numbered_style(line)
         if numbered is None:
             continue
-        level, number, title = numbered
+        style, level, number, title = numbered
+        if not by_style:
+            style = 0
         if not _looks_like_heading(level, title):
-            item_levels.add(level)
+            items.add((level, style))
             continue
-        if level in item_levels:
+        if (level, style) in items:
             continue
-        item_levels = {x for x in item_levels if x < level}
+        items = {x for x in items if x[0] < level}
         headings.append(Heading(line, level, number, title.rstrip("。").strip()))
+    if tables_title and not any(h.level == 1 and _kind_of(h.title) == "决算表" for h in headings):
+        found = _tables_title(lines, toc)
+        if found is not None:
+            headings.append(found)
+            headings.sort(key=lambda h: h.line.no)
     return headings
+
+
+def _tables_title(lines: list[Line], toc: range | None) -> Heading | None:
+    for line in lines:
+        if toc is not None and line.no in toc:
+            continue
+        text = _text(line)
+        if text and len(text) <= 80 and _TABLES_TITLE.match(norm(text)):
+            return Heading(line, 1, None, text.strip())
+    return None
 
 
 def find_toc(lines: list[Line]) -> range | None:
@@ -144,8 +180,11 @@ def find_toc(lines: list[Line]) -> range | None:
     return None
 
 
-def find_sections(lines: list[Line], toc: range | None) -> list[Section]:
-    headings = find_headings(lines, toc)
+def find_sections(
+    lines: list[Line], toc: range | None, *, by_style: bool = False, tables_title: bool = False
+) -> list[Section]:
+    """Sections by their headings (:func:`find_headings`), each with its own text."""
+    headings = find_headings(lines, toc, by_style=by_style, tables_title=tables_title)
     if not headings:
         return []
     last_no = lines[-1].no if lines else 0
