@@ -12,6 +12,7 @@ from juesuan.extract import load_document
 from juesuan.model import Disclosure, Notice, Prov, Section
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "wuzhi-county-2024" / "disclosure.yaml"
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
@@ -84,6 +85,31 @@ def test_unit_name_variants_only_near_misses() -> None:
     ]
     findings = run(d, select=["F0203"]).findings
     assert [(f.location.line, f.actual) for f in findings] == [(4, "武涉县医疗保障局")]
+
+
+def test_unit_name_missing_its_district_is_the_superior_body() -> None:
+    d = _d()
+    d.meta.source_file = "x.pdf"
+    d.meta.unit_name = "上海市普陀区规划和自然资源局"
+    d.narrative.unit_mentions = [
+        Prov(file="x", page=7, line=1, text="上海市规划和自然资源局"),  # 普陀区 left out
+        Prov(file="x", page=5, line=2, text="普陀区规划和自然资源局"),  # the usual short form
+        Prov(file="x", page=6, line=3, text="上海市普陀区规划和自然资源局"),
+    ]
+    findings = run(d, select=["F0203"]).findings
+    assert [(f.location.page, f.actual) for f in findings] == [(7, "上海市规划和自然资源局")]
+    assert "少了“普陀区”" in findings[0].message
+
+
+@pytest.mark.skipif(not SAMPLES.exists(), reason="../shared/samples not present")
+def test_sample_pdf_unit_name_variants() -> None:
+    d = load_document(SAMPLES / "shanghai-putuo-planning-2024.pdf")
+    found = {(f.location.page, f.actual) for f in run(d, select=["F0203"]).findings}
+    # read off the PDF: the title over 公开01表 (p.7) names the municipal bureau, and the
+    # 情况说明 (p.26) writes 规划与自然资源局 for 规划和自然资源局
+    assert found == {(7, "上海市规划和自然资源局"), (26, "上海市普陀区规划与自然资源局")}
+    d = load_document(SAMPLES / "shanghai-putuo-finance-2024.pdf")
+    assert run(d, select=["F0203"]).findings == []
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")

@@ -10,7 +10,7 @@ from juesuan.extract.blocks import find_blocks
 from juesuan.extract.context import Context
 from juesuan.extract.meta import guess_meta
 from juesuan.extract.narrative_claims import attach_claims
-from juesuan.extract.pdf_national import pdf_sections
+from juesuan.extract.pdf_national import pdf_sections, pdf_titles_and_mentions, prose_lines
 from juesuan.extract.pdf_tables import claims_layout, extract_pdf
 from juesuan.extract.perf_tables import extract_evaluations
 from juesuan.extract.profile import find_units
@@ -39,9 +39,12 @@ def extract(layout: Layout) -> Disclosure:
     """
     if layout.format == "pdf":
         disclosure = extract_pdf(layout)
-        sections, glossary = pdf_sections(layout)
-        disclosure.narrative.sections = sections
-        disclosure.narrative.glossary = glossary
+        prose = prose_lines(layout)
+        narrative = disclosure.narrative
+        narrative.sections, narrative.glossary = pdf_sections(layout, prose)
+        narrative.titles, narrative.unit_mentions = pdf_titles_and_mentions(
+            prose, Path(layout.file).name, disclosure.meta.unit_name
+        )
         return disclosure
     file = Path(layout.file).name
     ctx = Context(file)

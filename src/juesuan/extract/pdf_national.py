@@ -29,6 +29,7 @@ from juesuan.extract.profile import find_units
 from juesuan.extract.sections import find_glossary, find_sections, find_toc
 from juesuan.extract.tables import build_tables
 from juesuan.extract.titles import match_title, printed_number
+from juesuan.extract.titles_scan import scan_titles, scan_unit_mentions
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.meta import Meta, Profile
 from juesuan.model.narrative import Section
@@ -641,22 +642,44 @@ def prose_lines(layout: Layout) -> ProseLines:
     return ProseLines(out, origin)
 
 
-def pdf_sections(layout: Layout) -> tuple[list[Section], dict[str, str]]:
+def pdf_sections(
+    layout: Layout, prose: ProseLines | None = None
+) -> tuple[list[Section], dict[str, str]]:
     """Sections and the 名词解释 glossary of a PDF, read from its :func:`prose_lines`.
 
     Section line numbers are line numbers on the page (as in PDF provenance): the
     heading's line and the last printed line of the section.
     """
-    prose = prose_lines(layout)
+    prose = prose if prose is not None else prose_lines(layout)
     toc = find_toc(prose.lines)
     sections = find_sections(prose.lines, toc, by_style=True, tables_title=True)
     glossary = find_glossary(prose.lines, sections)
     for section in sections:
         if section.line_start in prose.origin:
-            section.line_start = prose.origin[section.line_start][1]
+            section.page, section.line_start, _ = prose.origin[section.line_start]
         if section.line_end in prose.origin:
-            section.line_end = prose.origin[section.line_end][2]
+            section.page_end, _, section.line_end = prose.origin[section.line_end]
     return sections, glossary
+
+
+def pdf_titles_and_mentions(
+    prose: ProseLines, file: str, unit_name: str
+) -> tuple[list[Section], list[Prov]]:
+    """Title lines and the places the unit's name is printed, read from the prose (a name
+    wrapped over two printed lines is read whole), located by page and line on the page."""
+    titles = scan_titles(prose.lines, file)
+    for title in titles:
+        if title.line_start in prose.origin:
+            page, first, last = prose.origin[title.line_start]
+            title.page = title.page_end = page
+            title.line_start, title.line_end = first, last
+    mentions = []
+    for mention in scan_unit_mentions(prose.lines, file, unit_name):
+        where = prose.origin.get(mention.line) if mention.line is not None else None
+        if where is not None:
+            mention = mention.model_copy(update={"page": where[0], "line": where[1]})
+        mentions.append(mention)
+    return titles, mentions
 
 
 __all__ = [
@@ -666,5 +689,6 @@ __all__ = [
     "narrative_layout",
     "national_lines",
     "pdf_sections",
+    "pdf_titles_and_mentions",
     "prose_lines",
 ]

@@ -214,6 +214,8 @@ def find_sections(
                 level=h.level,
                 line_start=h.line.no,
                 line_end=end,
+                page=h.line.page,
+                page_end=text_by_index[end].page if end in text_by_index else None,
                 text="\n".join(t for t in own if t),
             )
         )

@@ -18,8 +18,9 @@ _TITLE = re.compile(r"20\d{2}\s*年.*(决算|预算|绩效|评价|自评|报告)
 _UNIT_LINE = re.compile(
     r"^(?:部门|单位|部门[（(]单位[)）]|部门名称|主管部门)\s*[:：]\s*(?P<name>[^\s:：]{4,30})"
 )
-_ORG = re.compile(r"[\u4e00-\u9fff]{2,12}(?:局|委员会|委|办公室|中心|院|所|站|厅)")
+_ORG = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|委员会|委|办公室|中心|院|所|站|厅)")
 MAX_TITLE = 40
+_SENTENCE_ENDS = ("。", "；", ";", "：", ":", "，", ",")  # a title ends with none of these
 
 
 def scan_titles(lines: list[Line], file: str) -> list[Section]:
@@ -32,7 +33,7 @@ def scan_titles(lines: list[Line], file: str) -> list[Section]:
         if _PART.match(text.replace(" ", "")):
             in_cover = False
             continue
-        if len(text) > MAX_TITLE:
+        if len(text) > MAX_TITLE or (not in_cover and text.endswith(_SENTENCE_ENDS)):
             if in_cover and len(text) > 80:
                 in_cover = False
             continue
@@ -40,7 +41,16 @@ def scan_titles(lines: list[Line], file: str) -> list[Section]:
             kind = "封面" if in_cover else "标题"
             if in_cover and not _TITLE.search(text) and "决算" not in text and "预算" not in text:
                 continue
-            out.append(Section(kind=kind, heading=text, line_start=line.no, line_end=line.no))
+            out.append(
+                Section(
+                    kind=kind,
+                    heading=text,
+                    line_start=line.no,
+                    line_end=line.no,
+                    page=line.page,
+                    page_end=line.page,
+                )
+            )
     return out
 
 
@@ -63,7 +73,11 @@ def scan_unit_mentions(lines: list[Line], file: str, unit_name: str) -> list[Pro
                 c = cell.text.strip()
                 if c.endswith(tail) and 4 <= len(c) <= 30:
                     names.append(c)
-            names.extend(found for found in _ORG.findall(text) if found.endswith(tail))
+            for found in _ORG.findall(text):
+                if found.endswith(unit_name):
+                    names.append(unit_name)  # the name after other words (纳入…, 第一部分…)
+                elif found.endswith(tail):
+                    names.append(found)
         for name in names:
             out.append(Prov(file=file, line=line.no, page=line.page, text=name))
     return out

@@ -48,7 +48,11 @@ class Claim(BaseModel):
 
 
 class Section(BaseModel):
-    """A heading and its text, with line numbers in the source."""
+    """A heading and its text, with line numbers in the source.
+
+    In a paged source (PDF) line numbers count on the page: ``page`` is the heading's page
+    and ``page_end`` the page of ``line_end``.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
@@ -58,6 +62,8 @@ class Section(BaseModel):
     level: int = 1
     line_start: int | None = None
     line_end: int | None = None
+    page: int | None = None
+    page_end: int | None = None
     text: str = ""
 
 

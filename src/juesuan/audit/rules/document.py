@@ -91,7 +91,12 @@ def cover_says_budget(ctx: AuditContext) -> Iterator[Finding]:
                 code="F0201",
                 severity="error",
                 message=f"封面写作“{title.heading}”，而本文件是部门决算",
-                location=Prov(file=d.meta.source_file, line=title.line_start, text=title.heading),
+                location=Prov(
+                    file=d.meta.source_file,
+                    page=title.page,
+                    line=title.line_start,
+                    text=title.heading,
+                ),
                 expected="部门决算",
                 actual=title.heading,
             )
@@ -132,7 +137,10 @@ def title_years(ctx: AuditContext) -> Iterator[Finding]:
                     severity="warning",
                     message=f"{year} 年度决算中的标题“{text}”写的是 {printed} 年",
                     location=Prov(
-                        file=ctx.disclosure.meta.source_file, line=title.line_start, text=text
+                        file=ctx.disclosure.meta.source_file,
+                        page=title.page,
+                        line=title.line_start,
+                        text=text,
                     ),
                     expected=str(year),
                     actual=str(printed),
@@ -146,7 +154,10 @@ def title_years(ctx: AuditContext) -> Iterator[Finding]:
     title="单位名称前后写法不一",
     explanation="""
         同一个单位的名称在文件中应当一致。只差一两个字的写法（多为 OCR 识别错误或录入
-        错误，如“湟源县”写成“潢川县”“镇源县”）逐处列出。
+        错误，如“湟源县”写成“潢川县”“镇源县”）逐处列出；名称中间少了区、县一级（把
+        “上海市普陀区规划和自然资源局”写成“上海市规划和自然资源局”，成了上级部门的名称，
+        多为套用上级模板）也逐处列出。省去开头的省、市名（“普陀区财政局”）是通常的简称，
+        不算不一致。
 
         例：文件单位为“湟源县医疗保障局”，某张自评表主管部门印为“潢川县医疗保障局” → 警告。
     """,
@@ -160,16 +171,23 @@ def unit_name_variants(ctx: AuditContext) -> Iterator[Finding]:
         other = (mention.text or "").strip()
         if not other or other == name or other in seen:
             continue
-        if _near(name, other):
-            seen.add(other)
-            yield Finding(
-                code="F0203",
-                severity="warning",
-                message=f"单位名称写作“{other}”，与“{name}”相差一两个字（疑似识别或录入错误）",
-                location=mention,
-                expected=name,
-                actual=other,
-            )
+        dropped = _dropped_level(name, other)
+        if dropped is None and not _near(name, other):
+            continue
+        seen.add(other)
+        message = (
+            f"单位名称写作“{other}”，比“{name}”少了“{dropped}”，成了上级部门的名称（疑为套用模板）"
+            if dropped is not None
+            else f"单位名称写作“{other}”，与“{name}”相差一两个字（疑似识别或录入错误）"
+        )
+        yield Finding(
+            code="F0203",
+            severity="warning",
+            message=message,
+            location=mention,
+            expected=name,
+            actual=other,
+        )
 
 
 def _near(a: str, b: str) -> bool:
@@ -180,6 +198,19 @@ def _near(a: str, b: str) -> bool:
         return 0 < sum(x != y for x, y in zip(a, b, strict=True)) <= 2
     short, long_ = sorted((a, b), key=len)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:区|县|市|旗|州|盟)")
+
+
+def _dropped_level(name: str, other: str) -> str | None:
+    """The 区/县 level ``other`` leaves out of the middle of ``name`` (上海市[普陀区]规划…局)."""
+    if len(other) >= len(name) or len(other) < 4:
+        return None
+    for m in _LEVEL.finditer(name):
+        if m.start() > 0 and name[: m.start()] + name[m.end() :] == other:
+            return m.group(0)
+    return None
 
 
 @rule(
