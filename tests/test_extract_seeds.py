@@ -187,6 +187,19 @@ def test_sections_and_glossary(seed_name: str) -> None:
     assert len(glossary) >= 16
 
 
+def test_seed003_sections_after_a_numbered_list() -> None:
+    """The 自评 results are a list “1、…” to “25、…” of sentences; the headings 四、五、六 after
+    it are still headings (read off seed 003, lines 811–828)."""
+    d = parsed(SEED_003)
+    level2 = {(s.line_start, s.heading) for s in d.narrative.sections if s.level == 2}
+    assert {
+        (811, "自评发现的问题及整改措施"),
+        (823, "绩效自评工作建议及预算安排建议"),
+        (828, "其他需要说明的问题"),
+    } <= level2
+    assert not any("自评分数" in s.heading for s in d.narrative.sections)  # the list items
+
+
 def test_seed002_glossary_definition_wraps() -> None:
     glossary = parsed(SEED_002).narrative.glossary
     assert glossary["基本建设支出"].endswith("各类拼盘自筹资金等。")

@@ -652,7 +652,7 @@ def pdf_sections(
     """
     prose = prose if prose is not None else prose_lines(layout)
     toc = find_toc(prose.lines)
-    sections = find_sections(prose.lines, toc, by_style=True, tables_title=True)
+    sections = find_sections(prose.lines, toc, tables_title=True)
     glossary = find_glossary(prose.lines, sections)
     for section in sections:
         if section.line_start in prose.origin:

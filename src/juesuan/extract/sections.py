@@ -103,16 +103,14 @@ def heading_of(line: Line) -> Heading | None:
 
 
 def find_headings(
-    lines: list[Line], toc: range | None, *, by_style: bool = False, tables_title: bool = False
+    lines: list[Line], toc: range | None, *, tables_title: bool = False
 ) -> list[Heading]:
     """Headings in order.  A short item of a numbered list whose other items are sentences
     (``（九）完成市委、市政府交办的其他任务。`` after eight long duties) is no heading.
 
-    With ``by_style``, lists are told apart by their numbering style as well as their
-    level: sentences numbered ``1、`` then do not stop the next ``六、`` heading, though
-    both are level 2 (Shanghai PDFs number the 项级 explanations so).  Without it (text
-    and DOCX, unchanged), any sentence at a level stops the headings of that level until
-    a heading of a higher level.
+    Lists are told apart by their numbering style as well as their level: sentences
+    numbered ``1、`` do not stop the next ``六、`` heading, though both are level 2 (seed 003
+    and the Shanghai PDFs number their 项级 explanations and 自评 results so).
 
     With ``tables_title``, a document without a numbered 决算表 part gets one at its
     unnumbered title line (``上海市XX局2024年度部门决算表`` heading the tables' pages).
@@ -126,8 +124,6 @@ def find_headings(
         if numbered is None:
             continue
         style, level, number, title = numbered
-        if not by_style:
-            style = 0
         if not _looks_like_heading(level, title):
             items.add((level, style))
             continue
@@ -181,10 +177,10 @@ def find_toc(lines: list[Line]) -> range | None:
 
 
 def find_sections(
-    lines: list[Line], toc: range | None, *, by_style: bool = False, tables_title: bool = False
+    lines: list[Line], toc: range | None, *, tables_title: bool = False
 ) -> list[Section]:
     """Sections by their headings (:func:`find_headings`), each with its own text."""
-    headings = find_headings(lines, toc, by_style=by_style, tables_title=tables_title)
+    headings = find_headings(lines, toc, tables_title=tables_title)
     if not headings:
         return []
     last_no = lines[-1].no if lines else 0
