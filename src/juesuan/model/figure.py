@@ -11,6 +11,9 @@ from juesuan.model.numbers import NotANumberError, decimals_of, parse_printed
 from juesuan.model.provenance import Prov
 
 
+_HALF_ULPS = tuple(Decimal(5).scaleb(-(d + 1)) for d in range(12))  # 0.5, 0.05, 0.005, …
+
+
 class Num(BaseModel):
     """A printed figure.  ``value`` is exact; ``decimals`` is how many decimals were printed.
 
@@ -81,6 +84,8 @@ class Num(BaseModel):
     @property
     def half_ulp(self) -> Decimal:
         """Half a unit of the last printed decimal: the rounding radius of this figure."""
+        if 0 <= self.decimals < len(_HALF_ULPS):
+            return _HALF_ULPS[self.decimals]
         return Decimal(5).scaleb(-(self.decimals + 1))
 
     def __str__(self) -> str:
