@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import repeat
 
 from juesuan.extract.claim_names import NameIndex, norm
 from juesuan.model import Claim, Num, Prov
+from juesuan.model.memo import text_cache
 from juesuan.model.narrative import Direction
 
 _STRIP = re.compile(r"\[bookmark:[^\]]*\]|<[^>]{1,40}>|\*\*|^#+\s*|^\s*-\s+")
@@ -159,7 +159,7 @@ _FULLWIDTH[0x3000] = 0x20
 _DROP = re.compile(_STRIP.pattern + r"|\s", re.MULTILINE)
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def _clean_line(line: str) -> tuple[str, tuple[int, ...]]:
     """Drop bookmarks/tags/spaces, fold full-width forms; return the text and source columns.
 

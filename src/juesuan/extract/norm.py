@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from juesuan.model.memo import text_cache
 from juesuan.model.normal import nfkc as _nfkc
 
 _SPACE = re.compile(r"\s+")
@@ -28,7 +28,7 @@ def norm(text: str) -> str:
     return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
 
 
-@lru_cache(maxsize=16384)
+@text_cache(16384)
 def _norm_short(text: str) -> str:
     return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
 

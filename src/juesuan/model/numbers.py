@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Literal
 
+from juesuan.model.memo import text_cache
 from juesuan.model.normal import nfkc
 
 Kind = Literal["number", "blank", "dash"]
@@ -69,7 +69,7 @@ def parse_printed(raw: object) -> Printed:
     return _parse_text(raw)
 
 
-@lru_cache(maxsize=16384)
+@text_cache(16384)
 def _parse_text(raw: str) -> Printed:
     """The text case of :func:`parse_printed` (cached: tables repeat their figures)."""
     original = raw
