@@ -1,11 +1,15 @@
-"""Cell-level helpers for the 绩效自评表 parsers: cleaning, predicates and vocabularies."""
+"""Cell-level helpers for the 绩效自评表 parsers: cleaning, predicates and vocabularies.
+
+The helpers are pure functions of a cell's text; the ones that normalise or match are
+cached, since tables repeat their labels, units and figures row after row.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from juesuan.extract.norm import clean_label
+from juesuan.model.memo import text_cache
 from juesuan.model.numbers import NotANumberError, parse_printed
 from juesuan.perf.profile import label_key
 from juesuan.read.layout import Line
@@ -112,7 +116,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def clean(text: str) -> str:
     """A cell as it should be read: no spaces between CJK characters (wrapped text)."""
     t = clean_label(text.replace("\u3000", " "))
@@ -121,18 +125,13 @@ def clean(text: str) -> str:
 
 def cells_of(line: Line) -> list[tuple[int, str]]:
     """The non-empty cells of a line with their column index, cleaned."""
-    out: list[tuple[int, str]] = []
-    for i, cell in enumerate(line.cells):
-        t = clean(cell.text)
-        if t:
-            out.append((i, t))
-    return out
+    return [(i, t) for i, cell in enumerate(line.cells) if (t := clean(cell.text))]
 
 
 key = label_key  # comparison form of a label: NFKC, no whitespace
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def is_number(text: str) -> bool:
     """A cell that is a printed number (``5.0 0``, ``4万``, ``97.24%``), not a dash."""
     if not text or not any(c.isdigit() for c in text):
@@ -143,6 +142,7 @@ def is_number(text: str) -> bool:
         return False
 
 
+@text_cache(8192)
 def is_dash(text: str) -> bool:
     try:
         return parse_printed(text).kind == "dash"
@@ -154,10 +154,12 @@ def has_percent(text: str) -> bool:
     return "%" in text or "％" in text
 
 
+@text_cache(8192)
 def operator_of(text: str) -> str | None:
     return OPERATORS.get(key(text))
 
 
+@text_cache(8192)
 def split_weight_op(text: str) -> tuple[str, str | None]:
     """``10.00≥`` → (``10.00``, ``≥``); a plain number → (text, None)."""
     m = _WEIGHT_OP.match(text.strip())
@@ -166,11 +168,13 @@ def split_weight_op(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@text_cache(8192)
 def is_weight(text: str) -> bool:
     w, _ = split_weight_op(text)
     return is_number(w) and not has_percent(w)
 
 
+@text_cache(8192)
 def split_op_prefix(text: str) -> tuple[str | None, str]:
     """``≥95%`` → (``≥``, ``95%``)."""
     m = _OP_PREFIX.match(text.strip())
@@ -179,12 +183,14 @@ def split_op_prefix(text: str) -> tuple[str | None, str]:
     return OPERATORS.get(m.group(1), m.group(1)), m.group(2).strip()
 
 
+@text_cache(8192)
 def is_section_label(text: str) -> bool:
     """``四、年度绩效指标完成情况`` / ``绩效指标``: a row label, not content."""
     k = key(text)
     return bool(_SECTION.match(k)) or k in {"绩效指标", "年度绩效指标"}
 
 
+@text_cache(8192)
 def strip_label_prefix(text: str) -> str:
     """``绩效指标 产出指标 (50分)`` → ``产出指标 (50分)`` (the row label glued to a cell)."""
     for prefix in ("年度绩效指标", "绩效指标"):
@@ -199,35 +205,42 @@ _LEVEL1_STARTS = ("产出", "效益", "满意度", "投入管理", "成本", "�
 _SCALE_CHARS = frozenset("高中低优良差好坏一般较")
 
 
+@text_cache(8192)
 def is_scale(text: str) -> bool:
     """A qualitative scale printed where a name belongs: ``高中低``, ``好坏``, ``高中优良差``."""
     k = key(text)
     return len(k) >= 2 and set(k) <= _SCALE_CHARS
 
 
+@text_cache(8192)
 def category_word(text: str) -> str:
     """``产出指标 (50分)`` → ``产出指标``."""
     return key(_POINTS_SUFFIX.sub("", text))
 
 
+@text_cache(8192)
 def is_level1(text: str) -> bool:
     return category_word(text) in LEVEL1_ONLY
 
 
+@text_cache(8192)
 def is_level2(text: str) -> bool:
     return category_word(text) in LEVEL2_PARENT
 
 
+@text_cache(8192)
 def level1_canonical(text: str) -> str:
     """``产出指标 (50分)`` / ``产出`` → ``产出``: for comparing categories."""
     w = category_word(text)
     return w[:-2] if w.endswith("指标") else w
 
 
+@text_cache(8192)
 def is_unit_word(text: str) -> bool:
     return key(text) in UNIT_WORDS or (key(text).startswith("%") and len(key(text)) <= 2)
 
 
+@text_cache(8192)
 def looks_like_name(text: str) -> bool:
     """Text that could be an indicator name: not a number, operator or percentage."""
     k = key(text)
@@ -236,5 +249,6 @@ def looks_like_name(text: str) -> bool:
     return k[0] not in "≥≤=<>≧≦＝" and not k[0].isdigit()
 
 
+@text_cache(8192)
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))

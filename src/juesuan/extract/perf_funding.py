@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from juesuan.extract.perf_cells import has_percent, is_dash, is_number, key
+from juesuan.model.memo import text_cache
 
 FIELDS = ("initial", "annual", "arrived", "executed", "weight", "rate", "score")
 STANDARD = ("annual", "executed", "weight", "rate", "score")
@@ -35,6 +36,7 @@ _ROW_LABEL = re.compile(
 MAX_LABEL = 24
 
 
+@text_cache(8192)
 def field_of(text: str) -> str | None:
     """The funding field a header cell names (``全年预算数(A)`` → ``annual``)."""
     k = key(text)
@@ -46,6 +48,7 @@ def field_of(text: str) -> str | None:
     return None
 
 
+@text_cache(8192)
 def is_row_label(text: str) -> bool:
     k = key(text)
     return len(k) <= MAX_LABEL and bool(_ROW_LABEL.search(k))

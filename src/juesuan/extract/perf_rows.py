@@ -18,8 +18,11 @@ from juesuan.extract.perf_cells import (
     key,
     looks_like_name,
     operator_of,
+    split_op_prefix,
+    split_weight_op,
     strip_label_prefix,
 )
+from juesuan.model.memo import text_cache
 
 NAME_FIELDS = ("l1", "l2", "l3")
 
@@ -29,11 +32,19 @@ class IndicatorHeader:
     """Where the header puts each field (column index) and which fields the table has."""
 
     cols: dict[str, int]
+    # Derived from ``cols`` once (a row is read against its header many times):
+    by_col: dict[int, str] = field(init=False, repr=False, compare=False)  # column → field
+    first: int = field(init=False, repr=False, compare=False)  # leftmost field column
+    positional: bool = field(init=False, repr=False, compare=False)  # 三级指标, 分值, 得分
+    weight_first: bool = field(init=False, repr=False, compare=False)  # 分值 before 指标值
 
-    @property
-    def weight_first(self) -> bool:
-        w, t = self.cols.get("weight"), self.cols.get("target")
-        return w is None or t is None or w < t
+    def __post_init__(self) -> None:
+        cols = self.cols
+        self.by_col = {v: k for k, v in cols.items()}
+        self.first = min(cols.values(), default=0)
+        self.positional = {"weight", "score", "l3"} <= cols.keys()
+        w, t = cols.get("weight"), cols.get("target")
+        self.weight_first = w is None or t is None or w < t
 
     def has(self, name: str) -> bool:
         return name in self.cols
@@ -56,14 +67,20 @@ _HEADER_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def indicator_header(cells: list[tuple[int, str]]) -> IndicatorHeader | None:
-    """The header row of the indicator block (一级指标 … 得分), else None."""
-    texts = [key(t) for _, t in cells]
-    if not any(t in ("一级指标", "三级指标") for t in texts):
+_HEADER_MARKS = frozenset({"一级指标", "三级指标"})
+
+
+def indicator_header(
+    cells: list[tuple[int, str]], keys: list[str] | None = None
+) -> IndicatorHeader | None:
+    """The header row of the indicator block (一级指标 … 得分), else None.  ``keys``: the
+    cells' :func:`key` when the caller has them."""
+    if keys is None:
+        keys = [key(t) for _, t in cells]
+    if _HEADER_MARKS.isdisjoint(keys):
         return None
     cols: dict[str, int] = {}
-    for index, text in cells:
-        k = key(text)
+    for (index, _), k in zip(cells, keys, strict=True):
         for word, name in _HEADER_WORDS:
             if word in k:
                 cols.setdefault(name, index)
@@ -107,16 +124,14 @@ def parse_indicator_row(
 
 # --- by position --------------------------------------------------------------------
 def _positional(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawIndicator | None:
-    cols = header.cols
-    if not {"weight", "score", "l3"} <= set(cols):
+    if not header.positional:
         return None
-    by_col = {v: k for k, v in cols.items()}
-    first = min(cols.values())
-    raw = RawIndicator(positional=True)
+    by_col, first = header.by_col, header.first
+    found: dict[str, str] = {}
     for index, text in cells:
         name = by_col.get(index)
         if name is None:
-            if index < first and is_section_label(text) and key(text) == key("绩效指标"):
+            if index < first and is_section_label(text) and key(text) == "绩效指标":
                 continue
             return None
         if name in NAME_FIELDS:
@@ -131,15 +146,18 @@ def _positional(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawInd
                 return None
         elif name == "status" and key(text) not in STATUS_WORDS:
             return None
-        setattr(raw, name, text)
-    if not (raw.l3 or raw.l2) or not (raw.weight or raw.score):
+        found[name] = text
+    if not (found.get("l3") or found.get("l2")) or not (found.get("weight") or found.get("score")):
         return None
+    raw = RawIndicator(positional=True)
+    for name, text in found.items():
+        setattr(raw, name, text)
     return raw
 
 
 # --- by content ---------------------------------------------------------------------
 def _by_content(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawIndicator | None:
-    texts = [strip_label_prefix(t) for _, t in cells if not _is_row_label(t)]
+    texts = [c for _, t in cells if (c := _content_text(t)) is not None]
     if not texts:
         return None
     if header.weight_first:
@@ -149,6 +167,12 @@ def _by_content(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawInd
 
 def _is_row_label(text: str) -> bool:
     return is_section_label(text) and not is_level1(text)
+
+
+@text_cache(8192)
+def _content_text(text: str) -> str | None:
+    """A cell as content (the row label glued to it removed); None for a row label."""
+    return None if _is_row_label(text) else strip_label_prefix(text)
 
 
 def _weight_first(texts: list[str], header: IndicatorHeader) -> RawIndicator | None:
@@ -263,8 +287,6 @@ def _target_actual(raw: RawIndicator, tokens: list[str]) -> None:
 
 def _split_operators(raw: RawIndicator) -> None:
     """``10.00≥`` in the 分值 cell and ``≥95%`` in the 指标值 cell carry the operator."""
-    from juesuan.extract.perf_cells import split_op_prefix, split_weight_op
-
     if raw.weight:
         weight, op = split_weight_op(raw.weight)
         raw.weight = weight

@@ -11,14 +11,22 @@ from decimal import Decimal
 from juesuan.extract.context import Context
 from juesuan.extract.perf_cells import TABLE, cells_of, key
 from juesuan.model.figure import Num
+from juesuan.model.memo import text_cache
 from juesuan.model.perf import EvaluationSummaryRow
 from juesuan.perf.matching import name_key
 from juesuan.read.layout import Line
 
-_ITEM = re.compile(
-    r"(?:^|[。；;\n])\s*(\d{1,3})\s*[、.．]\s*([^。；;\n]{2,120}?)项目自评(?:分数|得分)为\s*"
+# One item: "N、X项目自评分数为S分，等级为G", at the start of the text or after 。；; or a line
+# break.  Two patterns rather than one ``(?:^|[。；;\n])…``: a pattern that starts with a
+# character class lets the regex engine skip quickly to the candidates.
+_ITEM_BODY = (
+    r"\s*(\d{1,3})\s*[、.．]\s*([^。；;\n]{2,120}?)项目自评(?:分数|得分)为\s*"
     r"(\d+(?:\.\d+)?)\s*分\s*[，,]\s*等级为\s*(优秀|优|良好|良|中等|中|合格|不合格|较差|差)"
 )
+_ITEM_FIRST = re.compile(_ITEM_BODY)
+_ITEM = re.compile(r"[。；;\n]" + _ITEM_BODY)
+_NUMBERED = re.compile(r"^\d{1,3}\s*[、.．]")
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _CATEGORY = re.compile(
     r"(预算执行情况|资金管理情况|成本指标|产出指标|效益指标|满意度指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*"
     r"[)）]\s*[，,]?\s*得分\s*(\d+(?:\.\d+)?)\s*分?"
@@ -32,9 +40,11 @@ _TITLES = {
     "score": "自评得分",
 }
 _CENT = Decimal("0.01")
+_NAME = "项目名称"
 
 
 # --- tables -----------------------------------------------------------------------------
+@text_cache(8192)
 def _column(text: str) -> str | None:
     k = key(text)
     if "系统查询" in k:
@@ -51,33 +61,40 @@ def _column(text: str) -> str | None:
         return "score"
     if k in ("评价结果", "评价等级", "自评等级", "等级", "自评结果"):
         return "grade"
-    if k == "项目名称":
+    if k == _NAME:
         return "name"
     return None
 
 
 def is_summary_header(cells: list[tuple[int, str]]) -> bool:
-    cols = {_column(t) for _, t in cells}
+    """A 项目名称 … 自评得分 header row (not an indicator header)."""
     keys = {key(t) for _, t in cells}
-    return "name" in cols and "score" in cols and "一级指标" not in keys
+    if _NAME not in keys or "一级指标" in keys:  # _column(t) == "name" iff key(t) == 项目名称
+        return False
+    return any(_column(t) == "score" for _, t in cells)
 
 
-def parse_summary_table(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
-    """Rows of a summary table; ``lines[0]`` is its header row."""
-    header = {i: c for i, t in cells_of(lines[0]) if (c := _column(t)) is not None}
+def parse_summary_table(
+    lines: list[Line], ctx: Context, cells: list[list[tuple[int, str]]] | None = None
+) -> list[EvaluationSummaryRow]:
+    """Rows of a summary table; ``lines[0]`` is its header row.  ``cells`` may give
+    ``cells_of`` of each line when the caller has it."""
+    if cells is None:
+        cells = [cells_of(line) for line in lines]
+    header = {i: c for i, t in cells[0] if (c := _column(t)) is not None}
     name_col = next(i for i, c in header.items() if c == "name")
     rows: list[EvaluationSummaryRow] = []
-    for line in lines[1:]:
-        cells = dict(cells_of(line))
-        name = cells.get(name_col, "")
-        if not name or is_summary_header(list(cells.items())):
+    for line, line_cells in zip(lines[1:], cells[1:], strict=True):
+        by_col = dict(line_cells)
+        name = by_col.get(name_col, "")
+        if not name or is_summary_header(line_cells):
             continue
         prov = ctx.prov(line, TABLE, name)
         values: dict[str, Num] = {}
         rates: dict[str, Num] = {}
         grade: str | None = None
         for index, col in header.items():
-            text = cells.get(index, "")
+            text = by_col.get(index, "")
             if not text or col == "name":
                 continue
             if col == "grade":
@@ -110,7 +127,8 @@ def parse_summary_table(lines: list[Line], ctx: Context) -> list[EvaluationSumma
 # --- prose --------------------------------------------------------------------------------
 def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
     """The report's numbered list "N、X项目自评分数为S分，等级为G。其中…（W分），得分P分…"."""
-    if not any("项目自评分数为" in line.text or "项目自评得分为" in line.text for line in lines):
+    whole = "\n".join([line.text for line in lines])  # neither phrase spans a line break
+    if "项目自评分数为" not in whole and "项目自评得分为" not in whole:
         return []
     parts: list[str] = []
     starts: list[int] = []
@@ -120,7 +138,7 @@ def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
         text = line.text.replace("\t", " ").strip()
         if not text:
             continue
-        if parts and re.match(r"^\d{1,3}\s*[、.．]", text):
+        if parts and _NUMBERED.match(text):
             parts.append("\n")
             offset += 1
         starts.append(offset)
@@ -128,13 +146,13 @@ def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
         parts.append(text)
         offset += len(text)
     joined = "".join(parts)
-    matches = list(_ITEM.finditer(joined))
+    matches = _items(joined)
     rows: list[EvaluationSummaryRow] = []
     for n, m in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else min(len(joined), m.end() + 600)
         segment = joined[m.end() : end]
         line = owners[max(bisect.bisect_right(starts, m.start(2)) - 1, 0)]
-        name = re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", m.group(2).strip())
+        name = _CJK_SPACE.sub("", m.group(2).strip())
         prov = ctx.prov(line, TABLE, name)
         score = Num.of(m.group(3), prov)
         rates: dict[str, Num] = {}
@@ -165,6 +183,15 @@ def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
             )
         )
     return rows
+
+
+def _items(text: str) -> list[re.Match[str]]:
+    """The items of the list, exactly as one pattern "(at the start, or after 。；; or a line
+    break) + the body" would find them with ``finditer``."""
+    first = _ITEM_FIRST.match(text)
+    if first is None:
+        return list(_ITEM.finditer(text))
+    return [first, *_ITEM.finditer(text, first.end())]
 
 
 # --- merging ----------------------------------------------------------------------------

@@ -52,6 +52,7 @@ from juesuan.extract.perf_summary import (
 from juesuan.extract.perf_units import MESSAGE as UNIT_MESSAGE
 from juesuan.extract.perf_units import garbled
 from juesuan.model.figure import Num
+from juesuan.model.memo import text_cache
 from juesuan.model.perf import Evaluation, EvaluationSummaryRow, FundingLine, Goal, Indicator
 from juesuan.model.provenance import Prov
 from juesuan.perf.matching import name_key
@@ -114,6 +115,8 @@ _INFO_LABELS: tuple[tuple[str, str | None], ...] = (
 )
 _HENAN = ("河南省", "豫财", "豫政")
 _MAX_TITLE = 48
+_NAME_CHAR = "称"  # in every summary header (its 项目名称 cell)
+_TABLE_CHAR = "表"  # in every title
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*]\s*)?\d{1,2}\s*[.．、]")
 
 
@@ -128,7 +131,7 @@ def extract_evaluations(
     for region in _regions(lines):
         try:
             if region.kind == "summary":
-                tables.append(parse_summary_table(region.lines, ctx))
+                tables.append(parse_summary_table(region.lines, ctx, region.cells))
                 continue
             ev = _Builder(ctx, region, unit_name).build()
         except (ValueError, ArithmeticError, LookupError, TypeError) as exc:
@@ -146,25 +149,67 @@ def extract_evaluations(
         prose = []
     summary = merge_summaries(tables, prose, ctx)
     _mark_duplicates(evaluations, ctx)
-    if any(marker in line.text for line in lines for marker in _HENAN):
-        for ev in evaluations:
-            if ev.profile is None:
-                ev.profile = "henan"
+    unset = [ev for ev in evaluations if ev.profile is None]
+    if unset and _mentions_henan(lines):
+        for ev in unset:
+            ev.profile = "henan"
     return evaluations, summary
 
 
+def _mentions_henan(lines: list[Line]) -> bool:
+    """A 河南 document (its tables are scored under the henan profile)."""
+    text = "\n".join([line.text for line in lines])  # no marker spans a line break
+    return any(marker in text for marker in _HENAN)
+
+
 # --- regions ----------------------------------------------------------------------------
+Cells = list[tuple[int, str]]
+
+
 @dataclass
 class _Region:
     kind: str  # "project" | "department" | "summary"
     title: Line | None
     lines: list[Line] = field(default_factory=list)
+    cells: list[Cells] = field(default_factory=list)  # ``cells_of`` of each line, in step
+
+    def add(self, line: Line, cells: Cells) -> None:
+        self.lines.append(line)
+        self.cells.append(cells)
 
 
-def _title_kind(line: Line) -> str | None:
-    if line.is_row and len([c for c in line.cells if c.text.strip()]) > 1:
-        return None
-    k = key(clean(line.text))
+def _line_key(line: Line) -> str:
+    """The key a title or a region's end is read from; ``""`` for a table row with more
+    than one non-blank cell (never a title or an end)."""
+    if line.is_row:
+        filled = 0
+        for cell in line.cells:
+            if cell.text.strip():
+                filled += 1
+                if filled > 1:
+                    return ""
+    return key(clean(line.text))
+
+
+def _may_title(line: Line) -> bool:
+    """False when the line cannot be a title: every title names a …自评表, and 表 is the
+    only character whose NFKC form contains 表 (a quick test before cleaning the text)."""
+    return _TABLE_CHAR in line.text
+
+
+def _may_name_projects(line: Line) -> bool:
+    """False when no cell can read 项目名称, so the row is no summary header: a quick test
+    before cleaning the cells (称 is the only character whose NFKC form contains 称)."""
+    for cell in line.cells:  # a plain loop: this runs on every table row
+        if _NAME_CHAR in cell.text:
+            break
+    else:
+        return False
+    return True
+
+
+def _title_kind(k: str) -> str | None:
+    """The kind of table a line titles, from its :func:`_line_key`."""
     if not k or len(k) > _MAX_TITLE or not _TITLE.search(k):
         return None
     if "汇总" in k or "。" in k or "，" in k or k.startswith(("后附", "详见")):
@@ -172,10 +217,8 @@ def _title_kind(line: Line) -> str | None:
     return "department" if "整体" in k else "project"
 
 
-def _ends_region(line: Line) -> bool:
-    if line.is_row and len([c for c in line.cells if c.text.strip()]) > 1:
-        return False
-    k = key(clean(line.text))
+def _ends_region(k: str) -> bool:
+    """Whether a line ends the table above it, from its :func:`_line_key`."""
     if not k:
         return False
     return "汇总表" in k or bool(_HEADING.match(k)) or len(k) > _MAX_TITLE
@@ -185,27 +228,36 @@ def _regions(lines: list[Line]) -> list[_Region]:
     regions: list[_Region] = []
     current: _Region | None = None
     for line in lines:
-        kind = _title_kind(line)
+        kind = _title_kind(_line_key(line)) if _may_title(line) else None
         if kind is not None:
-            current = _Region(kind, line, [line])
+            current = _Region(kind, line)
+            current.add(line, cells_of(line))
             regions.append(current)
             continue
-        if line.is_row and is_summary_header(cells_of(line)):
-            current = _Region("summary", None, [line])
-            regions.append(current)
-            continue
+        cells: Cells | None = None
+        if line.is_row and _may_name_projects(line):
+            cells = cells_of(line)
+            if is_summary_header(cells):
+                current = _Region("summary", None)
+                current.add(line, cells)
+                regions.append(current)
+                continue
         if current is None:
             continue
         if current.kind == "summary":
             if line.is_row:
-                current.lines.append(line)
+                current.add(line, cells if cells is not None else cells_of(line))
             elif line.text.strip():
                 current = None
             continue
-        if len(current.lines) > 1 and _ends_region(line):
+        if cells is None:
+            cells = cells_of(line)
+        # Two cells with text: a filled row, which never ends a region (a blank cell may
+        # still hold a zero-width space, so fewer cells go through _line_key).
+        if len(current.lines) > 1 and len(cells) <= 1 and _ends_region(_line_key(line)):
             current = None
             continue
-        current.lines.append(line)
+        current.add(line, cells)
     return regions
 
 
@@ -249,13 +301,12 @@ class _Builder:
             m = _YEAR.search(title.text)
             if m:
                 self.year = int(m.group(1))
-        for line in self.region.lines[1:]:
-            self._line(line)
+        for line, cells in zip(self.region.lines[1:], self.region.cells[1:], strict=True):
+            self._line(line, cells)
         return self._finish()
 
     # rows ------------------------------------------------------------------------------
-    def _line(self, line: Line) -> None:
-        cells = cells_of(line)
+    def _line(self, line: Line, cells: Cells) -> None:
         if not cells:
             return
         texts = [t for _, t in cells]
@@ -266,19 +317,21 @@ class _Builder:
         if keys[0].startswith(_PROFILE_LABEL):
             self._profile(line, " ".join(texts[1:]) or _after_label(texts[0], _PROFILE_LABEL))
             return
-        if all(k in _SUBHEADER for k in keys):
+        if _SUBHEADER.issuperset(keys):
             return
-        header = indicator_header(cells)
+        header = indicator_header(cells, keys)
         if header is not None:
             self.header, self.mode = header, "indicators"
             return
-        if any(k in _EXECUTION for k in keys):
+        if not _EXECUTION.isdisjoint(keys):
             self._execution(line, texts)
             return
-        if any(k in _TOTAL for k in keys):
+        if not _TOTAL.isdisjoint(keys):
             self._total(line, texts)
             return
-        if any(k.startswith(_GRADE) for k in keys[:2]) and not any(is_number(t) for t in texts):
+        if (keys[0].startswith(_GRADE) or keys[1].startswith(_GRADE)) and not any(
+            is_number(t) for t in texts
+        ):
             self.grade = texts[-1] if len(texts) > 1 else None
             return
         if "存在问题" in keys[0] or (
@@ -289,9 +342,7 @@ class _Builder:
             return
         if self.mode != "indicators" and self._info_or_money(line, cells, texts, keys):
             return
-        if any(k.startswith(_GOAL_LABELS) for k in keys[:1]) or (
-            self.mode == "goals" and self.header is None
-        ):
+        if keys[0].startswith(_GOAL_LABELS) or (self.mode == "goals" and self.header is None):
             self._goal(texts)
             return
         if self.header is not None:
@@ -336,7 +387,7 @@ class _Builder:
             return True
         if self._info(line, texts):
             return True
-        if any(k in _GOAL_HEADERS for k in keys) or keys[0].startswith("三、目标"):
+        if not _GOAL_HEADERS.isdisjoint(keys) or keys[0].startswith("三、目标"):
             self.mode = "goals"
             return True
         return False
@@ -677,6 +728,7 @@ def _raw_cell(line: Line, value: str) -> str:
     return value
 
 
+@text_cache(8192)
 def _info_label(text: str) -> tuple[str | bool | None, str]:
     """(slot, value printed in the same cell) for a basic-information label; False if none."""
     k = key(text)

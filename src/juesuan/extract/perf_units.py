@@ -35,6 +35,6 @@ def garbled(printed: str, unit: str) -> bool:
     a, b = unit_key(printed), unit_key(unit)
     if not a or not b or a == b or a in b or b in a:
         return False
-    if min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:  # distance ≥ length difference
         return False
     return 1 <= distance(a, b) <= 2

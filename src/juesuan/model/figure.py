@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, model_serializer, model_validator
 from juesuan.model.numbers import NotANumberError, decimals_of, parse_printed
 from juesuan.model.provenance import Prov
 
-
 _HALF_ULPS = tuple(Decimal(5).scaleb(-(d + 1)) for d in range(12))  # 0.5, 0.05, 0.005, …
 
 

@@ -41,22 +41,26 @@ class IndicatorResult:
     inferred: Interval | None = None  # a missing printed score inferred from the total
     notes: list[str] = field(default_factory=list)
 
+    # Read once from the indicator, which scoring does not change: its weight (分值), its
+    # printed score and that score's interval.
+    weight: Decimal | None = field(init=False, repr=False, compare=False)
+    printed: Num | None = field(init=False, repr=False, compare=False)
+    _printed_exact: Interval | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ind = self.indicator
+        self.weight = ind.weight.value if ind.weight is not None else None
+        self.printed = ind.score
+        self._printed_exact = of(ind.score, assigned=True) if ind.score is not None else None
+
     @property
     def label(self) -> str:
         ind = self.indicator
         return ind.level3 or ind.level2 or ind.level1
 
-    @property
-    def weight(self) -> Decimal | None:
-        return self.indicator.weight.value if self.indicator.weight is not None else None
-
-    @property
-    def printed(self) -> Num | None:
-        return self.indicator.score
-
     def printed_interval(self) -> Interval | None:
-        if self.printed is not None:
-            return of(self.printed, assigned=True)
+        if self._printed_exact is not None:
+            return self._printed_exact
         if self.inferred is not None:
             return self.inferred
         return None
@@ -80,7 +84,7 @@ class IndicatorResult:
         if pi is None:
             return None
         if self.method == "quantitative" and self.computed is not None:
-            return pi.meets(Interval.exact(self.computed))
+            return pi.contains(self.computed)  # meets Interval.exact(computed)
         return self.in_band()
 
     def final_points(self) -> Decimal | None:

@@ -210,7 +210,7 @@ def _deviation(scored: ScoredEvaluation, r: IndicatorResult, where: str) -> Iter
     if r.shortfall_deviation is not None:
         candidates.append(r.shortfall_deviation * HUNDRED)
     pi = of(printed)
-    if any(pi.meets(Interval.exact(c)) for c in candidates):
+    if any(pi.contains(c) for c in candidates):  # meets Interval.exact(c)
         return
     raw = candidates[0]
     yield finding(

@@ -4,23 +4,53 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Mapping
 from difflib import SequenceMatcher
+
+from juesuan.model.memo import text_cache
 
 _PUNCT = re.compile(r"[\s,.;:，。；：、()（）\[\]【】〔〕“”‘’\"'《》<>\-—_/]+")
 SIMILARITY = 0.9
 MARGIN = 0.03
 
 
+@text_cache(4096)
 def name_key(name: str) -> str:
     return _PUNCT.sub("", unicodedata.normalize("NFKC", name))
 
 
+def _ratio(matches: int, length: int) -> float:
+    """As difflib computes a ratio from matched characters and the total length."""
+    return 2.0 * matches / length if length else 1.0
+
+
 def _similarity(a: str, b: str) -> float:
-    """``SequenceMatcher.ratio``, skipped (0.0) when its cheap upper bounds rule a match out."""
-    m = SequenceMatcher(None, a, b)
-    if m.real_quick_ratio() < SIMILARITY or m.quick_ratio() < SIMILARITY:
+    """``SequenceMatcher.ratio``, skipped (0.0) when its cheap upper bounds rule a match out:
+    ``real_quick_ratio`` (from the lengths) and ``quick_ratio`` (common characters), computed
+    here as difflib does, without building the matcher for pairs they already rule out."""
+    length = len(a) + len(b)
+    if _ratio(min(len(a), len(b)), length) < SIMILARITY:
         return 0.0
-    return m.ratio()
+    if _ratio(_common(a, b), length) < SIMILARITY:
+        return 0.0
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def _common(a: str, b: str) -> int:
+    """Characters ``a`` and ``b`` have in common, with multiplicity (``quick_ratio``'s count)."""
+    counts_b = _char_counts(b)
+    common = 0
+    for char, n in _char_counts(a).items():
+        m = counts_b.get(char, 0)
+        common += n if n < m else m
+    return common
+
+
+@text_cache(4096)
+def _char_counts(text: str) -> Mapping[str, int]:
+    """How often each character occurs in ``text`` (shared: do not modify)."""
+    return dict(Counter(text))
 
 
 def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
@@ -37,7 +67,8 @@ def match_name(name: str, candidates: list[str]) -> tuple[int, bool] | None:
     for i, k in enumerate(keys):
         if k == key:
             return i, False
-    scored = sorted(((_similarity(key, k), i) for i, k in enumerate(keys)), reverse=True)
+    similarity = {k: _similarity(key, k) for k in dict.fromkeys(keys)}  # once per distinct name
+    scored = sorted(((similarity[k], i) for i, k in enumerate(keys)), reverse=True)
     if not scored or scored[0][0] < SIMILARITY:
         return None
     best = keys[scored[0][1]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from juesuan.errors import JuesuanError, Problem
+from juesuan.model.memo import text_cache
 
 Kind = Literal["project", "department"]
 DEFAULT_PROFILE = "national"
@@ -117,6 +118,8 @@ class PerfProfile(BaseModel):
         return self
 
     # --- look-ups -----------------------------------------------------------------
+    # The look-up tables are derived from the (frozen) fields once, on first use; a
+    # cached_property is neither a field nor compared, dumped or validated.
     def categories_for(self, kind: Kind) -> tuple[Category, ...]:
         if kind == "department" and self.department is not None:
             return self.department.categories
@@ -128,10 +131,10 @@ class PerfProfile(BaseModel):
         return self.execution.weight
 
     def band(self, name: str) -> QualBand:
-        for b in self.qualitative:
-            if b.name == name:
-                return b
-        raise KeyError(name)
+        b = self._bands.get(name)
+        if b is None:
+            raise KeyError(name)
+        return b
 
     def grade_of(self, score: Decimal) -> str:
         for g in self.grades:
@@ -141,31 +144,73 @@ class PerfProfile(BaseModel):
 
     def canonical_grade(self, printed: str) -> str | None:
         """The profile's name for a printed grade (``优秀`` → ``优``); None if unknown."""
-        key = label_key(printed)
-        for g in self.grades:
-            if key in {label_key(g.name), *(label_key(a) for a in g.aliases)}:
-                return g.name
-        return None
+        return self._grade_keys.get(label_key(printed))
 
     def is_execution(self, label: str) -> bool:
         key = category_key(label)
-        ex = self.execution
-        return bool(key) and key in {category_key(ex.name), *(category_key(a) for a in ex.aliases)}
+        return bool(key) and key in self._execution_keys
 
     def category_of(self, level1: str, level2: str = "", kind: Kind = "project") -> str | None:
         """The profile category of an indicator, by its 一级 name, else by its 二级 name."""
-        cats = self.categories_for(kind)
-        for label in (level1, level2):
-            key = category_key(label)
-            for c in cats:
-                if key and key in {category_key(c.name), *(category_key(a) for a in c.aliases)}:
-                    return c.name
-        for label in (level1, level2):
-            key = category_key(label)
-            for c in cats:
-                if key and key in {category_key(m) for m in c.members}:
-                    return c.name
+        names, members = self._category_keys(kind)
+        keys = [k for k in (category_key(level1), category_key(level2)) if k]
+        for table in (names, members):
+            for k in keys:
+                found = table.get(k)
+                if found is not None:
+                    return found
         return None
+
+    @cached_property
+    def _bands(self) -> dict[str, QualBand]:
+        """Band name → the first band of that name."""
+        out: dict[str, QualBand] = {}
+        for b in self.qualitative:
+            out.setdefault(b.name, b)
+        return out
+
+    @cached_property
+    def _grade_keys(self) -> dict[str, str]:
+        """Key of a grade's name or alias → the first grade (best first) it names."""
+        out: dict[str, str] = {}
+        for g in self.grades:
+            for name in (g.name, *g.aliases):
+                out.setdefault(label_key(name), g.name)
+        return out
+
+    @cached_property
+    def _execution_keys(self) -> frozenset[str]:
+        ex = self.execution
+        return frozenset({category_key(ex.name), *(category_key(a) for a in ex.aliases)})
+
+    @cached_property
+    def _project_categories(self) -> _CategoryLookup:
+        return _category_lookup(self.categories_for("project"))
+
+    @cached_property
+    def _department_categories(self) -> _CategoryLookup:
+        return _category_lookup(self.categories_for("department"))
+
+    def _category_keys(self, kind: Kind) -> _CategoryLookup:
+        if kind == "department":
+            return self._department_categories
+        return self._project_categories
+
+
+_CategoryLookup = tuple[dict[str, str], dict[str, str]]
+
+
+def _category_lookup(categories: tuple[Category, ...]) -> _CategoryLookup:
+    """(key of a category's name or alias → category, key of a 二级 member → category), the
+    first category in the profile's order winning."""
+    names: dict[str, str] = {}
+    members: dict[str, str] = {}
+    for c in categories:
+        for n in (c.name, *c.aliases):
+            names.setdefault(category_key(n), c.name)
+        for m in c.members:
+            members.setdefault(category_key(m), c.name)
+    return names, members
 
 
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
@@ -174,13 +219,13 @@ _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=8192)
+@text_cache(8192)
 def label_key(text: str) -> str:
     """Comparison form of a label: NFKC, no whitespace."""
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def category_key(label: str) -> str:
     """Normalise an indicator level name: ``产出指标 (50分)`` → ``产出``."""
     key = _PAREN.sub("", label_key(label))

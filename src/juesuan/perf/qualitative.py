@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from juesuan.model.memo import text_cache
+
 NEGATIVE = (
     "未完成", "未达到", "未达成", "未实现", "未开展", "未按", "未能", "未到位", "流标",
     "没有", "无法", "延期", "滞后", "推迟", "不到位", "不足", "不达标", "不合格", "不满意",
@@ -54,9 +56,13 @@ class Judgement:
     reason: str
 
 
+_PUNCT = re.compile(r"[\s,.;:，。；：、!！?？\"'“”‘’]+")
+
+
+@text_cache(4096)
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
-    return re.sub(r"[\s,.;:，。；：、!！?？\"'“”‘’]+", "", text)
+    return _PUNCT.sub("", text)
 
 
 def _scale_words(text: str) -> list[str] | None:
@@ -74,6 +80,7 @@ def _scale_words(text: str) -> list[str] | None:
     return words or None
 
 
+@text_cache(4096)
 def judge(target_text: str, actual_text: str) -> Judgement:
     """Judge an actual text against a target text (see the module docstring)."""
     target, actual = _norm(target_text), _norm(actual_text)
@@ -120,6 +127,7 @@ def _scale_level(target: str, actual: str) -> Judgement | None:
     return Judgement("未达成", f"等级“{actual_words[0]}”低于目标两档及以上")
 
 
+@text_cache(1024)
 def is_positive_status(status: str | None) -> bool:
     """A 完成情况 column that says 完成 (and not 未完成 / 部分完成)."""
     s = _norm(status or "")

@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from juesuan.model.figure import Num
+from juesuan.model.memo import text_cache
 from juesuan.model.numbers import NotANumberError, parse_printed
 from juesuan.model.perf import Indicator
 
@@ -64,7 +64,7 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-@lru_cache(maxsize=4096)
+@text_cache(4096)
 def parse_quantity(text: str | None) -> Quantity | None:
     """A leading number with optional operator and unit; ``None`` for text without one.
 
@@ -105,20 +105,23 @@ def _looks_like_date(rest: str) -> bool:
     )
 
 
-def _from_num(num: Num, unit: str | None) -> Quantity:
+def _printed_percent(num: Num) -> bool:
+    """The figure was printed with a % sign."""
     raw = num.raw or ""
-    pct = any(c in raw for c in _PCT)
-    return Quantity(num.value, num.decimals, "%" if pct else unit, None, pct)
+    return "%" in raw or "％" in raw
 
 
 def target_of(ind: Indicator) -> Quantity | None:
     if ind.target is not None:
         q = parse_quantity(ind.target_text)
         unit = ind.unit or (q.unit if q else None)
-        base = _from_num(ind.target, unit)
-        pct = base.percent_sign or bool(q and q.percent_sign) or unit == "%"
+        pct = _printed_percent(ind.target) or bool(q and q.percent_sign) or unit == "%"
         return Quantity(
-            base.value, base.decimals, "%" if pct else unit, q.operator if q else None, pct
+            ind.target.value,
+            ind.target.decimals,
+            "%" if pct else unit,
+            q.operator if q else None,
+            pct,
         )
     q = parse_quantity(ind.target_text)
     if q is not None and q.unit is None and ind.unit:
@@ -129,9 +132,9 @@ def target_of(ind: Indicator) -> Quantity | None:
 def actual_of(ind: Indicator) -> Quantity | None:
     if ind.actual is not None:
         q = parse_quantity(ind.actual_text)
-        base = _from_num(ind.actual, q.unit if q else None)
-        pct = base.percent_sign or bool(q and q.percent_sign)
-        return Quantity(base.value, base.decimals, "%" if pct else base.unit, None, pct)
+        pct = _printed_percent(ind.actual) or bool(q and q.percent_sign)
+        unit = q.unit if q else None
+        return Quantity(ind.actual.value, ind.actual.decimals, "%" if pct else unit, None, pct)
     return parse_quantity(ind.actual_text)
 
 

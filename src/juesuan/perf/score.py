@@ -190,13 +190,13 @@ def recompute(evaluation: Evaluation, profile: PerfProfile | None = None) -> Sco
 
 def _lift_execution_rows(evaluation: Evaluation, prof: PerfProfile) -> Evaluation:
     """A 预算执行率 row read as an indicator becomes the evaluation's execution weight/score."""
-    rows = [i for i in evaluation.indicators if prof.is_execution(i.level1 or i.level2)]
-    if not rows:
+    execution = [prof.is_execution(i.level1 or i.level2) for i in evaluation.indicators]
+    if not any(execution):
         return evaluation
-    row = rows[0]
+    row = evaluation.indicators[execution.index(True)]
     update: dict[str, Any] = {
         "indicators": [
-            i for i in evaluation.indicators if not prof.is_execution(i.level1 or i.level2)
+            i for i, is_row in zip(evaluation.indicators, execution, strict=True) if not is_row
         ]
     }
     if evaluation.execution_weight is None:
@@ -211,10 +211,13 @@ def _categories(
 ) -> list[CategoryWeight]:
     cats = prof.categories_for(evaluation.kind)
     order = [c.name for c in cats]
-    names = order + sorted({r.category or UNCATEGORISED for r in results} - set(order))
+    by_name: dict[str, list[IndicatorResult]] = {}
+    for r in results:
+        by_name.setdefault(r.category or UNCATEGORISED, []).append(r)
+    names = order + sorted(set(by_name) - set(order))
     out: list[CategoryWeight] = []
     for name in names:
-        members = [r for r in results if (r.category or UNCATEGORISED) == name]
+        members = by_name.get(name, [])
         profile_weight = next((c.weight for c in cats if c.name == name), None)
         if not members and profile_weight is None:
             continue
@@ -254,13 +257,13 @@ def _printed_sum(scored: ScoredEvaluation) -> Interval | None:
     if points is None:
         points = Interval.exact(0)
         scored.notes.append("预算执行率得分未印出且无法重算，总分按不含执行率得分核对")
-    total = points
+    lo, hi = points.lo, points.hi  # summed in order, as Interval.__add__ would
     for r in scored.indicators:
         iv = r.printed_interval()
         if iv is None:
             return None
-        total = total + iv
-    return total
+        lo, hi = lo + iv.lo, hi + iv.hi
+    return Interval(lo, hi)
 
 
 def _recomputed_total(scored: ScoredEvaluation) -> Decimal | None:
