@@ -131,7 +131,11 @@ def test_image_tables_are_noted_once_per_missing_table() -> None:
     d.notices = [
         Notice(message="找到公开07表标题，但其后没有表格内容", location=where, kind="image_table"),
         Notice(message="找到公开07表标题，但其后没有表格内容", location=where, kind="image_table"),
-        Notice(message="找到公开05表标题", location=Prov(file="x", line=3, table="05"), kind="image_table"),
+        Notice(
+            message="找到公开05表标题",
+            location=Prov(file="x", line=3, table="05"),
+            kind="image_table",
+        ),
     ]
     assert [(f.code, f.severity, f.location.line) for f in run(d, select=["F0107"]).findings] == [
         ("F0107", "info", 278)

@@ -57,12 +57,16 @@ def _points_at(prov: Prov, tid: str, key: str, col: str) -> bool:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_any_changed_cell_is_an_error_pointing_at_it(path: Path, data: st.DataObject) -> None:
     d = _load(path)
     tid, i, col = data.draw(st.sampled_from(_cells(d)))
-    delta = data.draw(st.sampled_from([Decimal("0.02"), Decimal("-0.02"), Decimal("0.50"), Decimal("-13.00")]))
+    delta = data.draw(
+        st.sampled_from([Decimal("0.02"), Decimal("-0.02"), Decimal("0.50"), Decimal("-13.00")])
+    )
     row = d.tables[tid].rows[i]  # type: ignore[index]
     old = row.values[col]
     row.values[col] = Num(value=old.value + delta, decimals=2, prov=old.prov)
@@ -72,7 +76,10 @@ def test_any_changed_cell_is_an_error_pointing_at_it(path: Path, data: st.DataOb
         f
         for f in findings
         if f.severity in wanted
-        and (_points_at(f.location, tid, row.key, col) or any(_points_at(p, tid, row.key, col) for p in f.related))
+        and (
+            _points_at(f.location, tid, row.key, col)
+            or any(_points_at(p, tid, row.key, col) for p in f.related)
+        )
     ]
     assert hits, (tid, row.key, col, delta, [f.message for f in findings])
 
@@ -112,24 +119,35 @@ def _narrative_values(d: Disclosure) -> dict[str, Decimal]:
     office, prior = v("office_running"), d.extras.prior["office_running"].value
     q = Decimal("0.01")
     return {
-        "total": v("total"), "expense": expense, "basic": basic, "project": project,
-        "basic_share": (basic / expense * 100).quantize(q), "project_share": (project / expense * 100).quantize(q),
-        "personnel": v("personnel"), "public": v("public"), "office": office,
-        "office_change": prior - office, "office_rate": ((prior - office) / prior * 100).quantize(q),
+        "total": v("total"),
+        "expense": expense,
+        "basic": basic,
+        "project": project,
+        "basic_share": (basic / expense * 100).quantize(q),
+        "project_share": (project / expense * 100).quantize(q),
+        "personnel": v("personnel"),
+        "public": v("public"),
+        "office": office,
+        "office_change": prior - office,
+        "office_rate": ((prior - office) / prior * 100).quantize(q),
     }
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
 @settings(max_examples=40, deadline=None)
 @given(data=st.data())
-def test_any_changed_narrative_figure_is_an_error_on_its_line(path: Path, data: st.DataObject) -> None:
+def test_any_changed_narrative_figure_is_an_error_on_its_line(
+    path: Path, data: st.DataObject
+) -> None:
     d = _load(path)
     values = _narrative_values(d)
     if values["office_change"] <= 0:
         pytest.skip("example has no decrease of 机关运行经费")
     lines = [line.format(**{k: str(v) for k, v in values.items()}) for line in NARRATIVE]
     names = NameIndex.from_disclosure(d)
-    d.narrative.claims = extract_claims(list(enumerate(lines, 1)), names, d.meta.fiscal_year, "n.txt")
+    d.narrative.claims = extract_claims(
+        list(enumerate(lines, 1)), names, d.meta.fiscal_year, "n.txt"
+    )
     assert [f for f in run(d, select=["N"]).findings if f.severity != "info"] == []
     key = data.draw(st.sampled_from(sorted(values)))
     # An amount is compared with one table cell: 0.02 is always outside rounding.  A rate
@@ -140,6 +158,12 @@ def test_any_changed_narrative_figure_is_an_error_on_its_line(path: Path, data: 
     changed = {k: (v + delta if k == key else v) for k, v in values.items()}
     lines = [line.format(**{k: str(v) for k, v in changed.items()}) for line in NARRATIVE]
     target_lines = {n for n, line in enumerate(NARRATIVE, 1) if "{" + key + "}" in line}
-    d.narrative.claims = extract_claims(list(enumerate(lines, 1)), names, d.meta.fiscal_year, "n.txt")
+    d.narrative.claims = extract_claims(
+        list(enumerate(lines, 1)), names, d.meta.fiscal_year, "n.txt"
+    )
     errors = [f for f in run(d, select=["N"]).findings if f.severity in ("error", "warning")]
-    assert any(f.location.line in target_lines for f in errors), (key, delta, [f.message for f in errors])
+    assert any(f.location.line in target_lines for f in errors), (
+        key,
+        delta,
+        [f.message for f in errors],
+    )
