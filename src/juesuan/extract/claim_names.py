@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from juesuan.model import Disclosure
+from juesuan.model.memo import text_cache
 
+_LEVEL_TAG = re.compile(r"\((类|款|项)\)")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", " ": "", "\u3000": ""})
 
 
+@text_cache(8192)
 def norm(name: str) -> str:
     """Normalise a printed name for comparison: half-width brackets, no spaces, no 支出 suffix."""
     name = name.translate(_BRACKETS).strip()
-    name = re.sub(r"\((类|款|项)\)", "", name)
+    name = _LEVEL_TAG.sub("", name)
     return name[:-2] if name.endswith("支出") and len(name) > 4 else name
 
 
@@ -30,6 +33,12 @@ def _catalog_names(year: int) -> dict[str, str]:
     return {e.code: e.name for e in catalog.search("", year=year, kind="function")}
 
 
+@lru_cache(maxsize=16)
+def _catalog_keys(year: int) -> dict[str, tuple[str, str]]:
+    """code → (catalog name, its :func:`norm`), computed once per year."""
+    return {code: (name, norm(name)) for code, name in _catalog_names(year).items()}
+
+
 @dataclass
 class NameIndex:
     """Name → code look-ups for function 类/款/项."""
@@ -37,6 +46,7 @@ class NameIndex:
     by_code: dict[str, str] = field(default_factory=dict)
     _index: dict[tuple[str, str], str] | None = field(default=None, repr=False, compare=False)
     _indexed: int = field(default=0, repr=False, compare=False)
+    _year: int | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_disclosure(cls, d: Disclosure, use_catalog: bool = True) -> NameIndex:
@@ -53,6 +63,7 @@ class NameIndex:
         return index
 
     def _add_catalog(self, year: int) -> None:
+        self._year = year
         for code, name in _catalog_names(year).items():
             self.by_code.setdefault(code, name)
 
@@ -82,8 +93,11 @@ class NameIndex:
         """
         if self._index is None or self._indexed != len(self.by_code):
             index: dict[tuple[str, str], str] = {}
+            known = _catalog_keys(self._year) if self._year is not None else {}
             for code, label in self.by_code.items():
                 if len(code) in (3, 5, 7):
-                    index.setdefault((code[:-2] if len(code) > 3 else "", norm(label)), code)
+                    entry = known.get(code)
+                    key = entry[1] if entry is not None and entry[0] == label else norm(label)
+                    index.setdefault((code[:-2] if len(code) > 3 else "", key), code)
             self._index, self._indexed = index, len(self.by_code)
         return self._index

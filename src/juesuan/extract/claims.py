@@ -10,9 +10,9 @@ in front of it: ``占…`` → share, ``增加/减少`` → change, ``完成…�
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from juesuan.extract.claim_names import NameIndex, norm
 from juesuan.model import Claim, Num, Prov
@@ -142,14 +142,26 @@ _DEFAULT_CONTEXT: tuple[str, str, str, str | None] = ("income", "expense", "tota
 
 @dataclass
 class _Text:
-    """Cleaned, normalised text of a run of lines, with a map back to (line, column)."""
+    """Cleaned, normalised text of a run of lines, with a map back to (line, column).
+
+    Line ``k`` of the run starts at ``starts[k]`` in ``text``; ``cols[k][j]`` is the source
+    column of its ``j``-th kept character (lines that clean to nothing are left out).
+    """
 
     text: str
-    where: list[tuple[int, int]]
+    starts: list[int]
+    nos: list[int]
+    cols: list[tuple[int, ...]]
+
+    def where(self, i: int) -> tuple[int, int]:
+        """(line number, source column) of character ``i`` (the last one if beyond)."""
+        i = min(i, len(self.text) - 1)
+        k = bisect_right(self.starts, i) - 1
+        return self.nos[k], self.cols[k][i - self.starts[k]]
 
     def prov(self, file: str | None, start: int, end: int) -> Prov:
-        line, col = self.where[start] if start < len(self.where) else self.where[-1]
-        end_line, end_col = self.where[max(start, end - 1)]
+        line, col = self.where(start)
+        end_line, end_col = self.where(max(start, end - 1))
         span_end = end_col + 1 if end_line == line else col + (end - start)
         return Prov(file=file, line=line, span=(col, span_end), text=self.text[start:end])
 
@@ -182,12 +194,20 @@ def _clean_line(line: str) -> tuple[str, tuple[int, ...]]:
 
 def _join(lines: Sequence[tuple[int, str]]) -> _Text:
     parts: list[str] = []
-    where: list[tuple[int, int]] = []
+    starts: list[int] = []
+    nos: list[int] = []
+    cols: list[tuple[int, ...]] = []
+    offset = 0
     for no, raw in lines:
-        text, cols = _clean_line(raw)
+        text, line_cols = _clean_line(raw)
+        if not text:
+            continue
         parts.append(text)
-        where.extend(zip(repeat(no), cols))
-    return _Text("".join(parts), where)
+        starts.append(offset)
+        nos.append(no)
+        cols.append(line_cols)
+        offset += len(text)
+    return _Text("".join(parts), starts, nos, cols)
 
 
 def _context_for(heading: str) -> tuple[str, str, str, str | None]:

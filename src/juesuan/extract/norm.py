@@ -13,6 +13,7 @@ _NUMBERING = re.compile(
     r"^(?:[（(]\s*[一二三四五六七八九十百零〇\d]+\s*[)）]|[一二三四五六七八九十百零〇]+\s*[、.．]"
     r"|\d+\s*[、.．](?!\d))\s*"
 )
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s.].*)$")
 
@@ -54,4 +55,4 @@ def split_code_name(text: str) -> tuple[str, str] | None:
 def clean_label(text: str) -> str:
     """A printed label as it should be shown: single spaces removed between CJK characters."""
     t = text.replace("\u200b", "").strip()
-    return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", t)
+    return _CJK_GAP.sub("", t) if _SPACE.search(t) else t
