@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from juesuan.model.memo import text_cache
 from juesuan.model.normal import nfkc
 from juesuan.model.tables import Row, Side, Table
 
@@ -15,6 +16,7 @@ _SPACE = re.compile(r"\s+")
 TOTAL_LABELS = ("合计", "总计")
 
 
+@text_cache(8192)
 def norm(text: str) -> str:
     """Compare labels loosely: NFKC, no whitespace, no leading enumeration (一、 / （一）)."""
     out = _SPACE.sub("", nfkc(text))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from juesuan.catalog.entry import SOURCE_LABELS, SOURCE_RANK, CatalogEntry, Level, Source
 from juesuan.model.normal import nfkc
@@ -31,14 +30,14 @@ def normalise_name(name: str, level: Level | None = None) -> str:
     return text
 
 
-class MatchResult(BaseModel):
+@dataclass(frozen=True, slots=True)
+class MatchResult:
     """How a printed name compares with the catalog.
 
     ``source`` is the strength of the evidence behind ``entry``: audit rules must not call a
     name wrong when the only evidence is ``recalled`` (see ``conclusive_mismatch``).
+    (A plain dataclass: the audit makes one per printed code–name pair.)
     """
-
-    model_config = ConfigDict(frozen=True)
 
     code: str
     printed_name: str
