@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from juesuan.model.memo import text_cache
+from juesuan.model.normal import nfkc
 
 _PUNCT = re.compile(r"[\s,.;:，。；：、()（）\[\]【】〔〕“”‘’\"'《》<>\-—_/]+")
 SIMILARITY = 0.9
@@ -17,7 +17,7 @@ MARGIN = 0.03
 
 @text_cache(4096)
 def name_key(name: str) -> str:
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", name))
+    return _PUNCT.sub("", nfkc(name))
 
 
 def _ratio(matches: int, length: int) -> float:

@@ -7,7 +7,6 @@ same shape, loaded by path.  See ``national.yaml`` for the documented format.
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 from functools import cache, cached_property
 from importlib import resources
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from juesuan.errors import JuesuanError, Problem
 from juesuan.model.memo import text_cache
+from juesuan.model.normal import nfkc
 
 Kind = Literal["project", "department"]
 DEFAULT_PROFILE = "national"
@@ -222,7 +222,7 @@ _SPACES = re.compile(r"\s+")
 @text_cache(8192)
 def label_key(text: str) -> str:
     """Comparison form of a label: NFKC, no whitespace."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", nfkc(text))
 
 
 @text_cache(4096)

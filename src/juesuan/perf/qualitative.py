@@ -15,10 +15,10 @@ say (then a person must judge).  The rules, in order:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from juesuan.model.memo import text_cache
+from juesuan.model.normal import nfkc
 
 NEGATIVE = (
     "未完成", "未达到", "未达成", "未实现", "未开展", "未按", "未能", "未到位", "流标",
@@ -61,7 +61,7 @@ _PUNCT = re.compile(r"[\s,.;:，。；：、!！?？\"'“”‘’]+")
 
 @text_cache(4096)
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
+    text = nfkc(text or "")
     return _PUNCT.sub("", text)
 
 

@@ -9,12 +9,12 @@ percentage actual as a fraction (``0.9`` for 90 %, ``1.04`` for 104 %).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.model.figure import Num
 from juesuan.model.memo import text_cache
+from juesuan.model.normal import nfkc
 from juesuan.model.numbers import NotANumberError, parse_printed
 from juesuan.model.perf import Indicator
 
@@ -61,7 +61,7 @@ class Quantity:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    return re.sub(r"\s+", " ", nfkc(text)).strip()
 
 
 @text_cache(4096)
