@@ -23,12 +23,13 @@ T = TypeVar("T")
 _PLAIN_COLUMNS = ("金额", "决算数")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cell:
     """One figure of an identity: its value (None when blank), location and a short label.
 
     The location and label are computed on first use: most identities hold, and their
-    cells never need one.
+    cells never need one.  Not frozen: a frozen dataclass costs five times as much to make,
+    and an audit makes about a thousand; treat it as read-only all the same.
     """
 
     table: str

@@ -92,6 +92,11 @@ class Comparison:
         return self.outcome != "mismatch"
 
 
+def sums_exactly(total: Num | None, parts: Iterable[Num | None]) -> bool:
+    """``total = Σ parts`` exactly as printed: the common case, which needs no report."""
+    return _value(total) == sum((_value(x) for x in parts), _ZERO)
+
+
 def compare_sides(left: Iterable[Num | None], right: Iterable[Num | None]) -> Comparison:
     """Check ``Σ left = Σ right`` on printed precision (XBRL Calculations 1.1).
 

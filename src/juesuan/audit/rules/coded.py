@@ -8,6 +8,7 @@ from juesuan.audit.checks import check_sum
 from juesuan.audit.context import AuditContext, Cell
 from juesuan.audit.lookup import code_tree, find_row, rows_by_code, total_row
 from juesuan.audit.registry import RuleFunc, rule
+from juesuan.audit.tolerance import sums_exactly
 from juesuan.model.finding import Finding
 from juesuan.model.spec import spec
 from juesuan.model.tables import Row, Table, TableId
@@ -40,6 +41,9 @@ def _row_totals(table_id: TableId) -> RuleFunc:
         for row in table.rows:
             if not row.values or not any(c in row.values for c in (total_column, *parts)):
                 continue
+            values = row.values
+            if sums_exactly(values.get(total_column), [values.get(c) for c in parts]):
+                continue  # exact: no cells to build, nothing to report
             yield from check_sum(
                 f"T{table_id}01",
                 ctx.row_cell(table_id, row, total_column),
@@ -67,6 +71,8 @@ def tree_findings(
             continue
         level = _level_name(children[0].code)
         for column in _columns(table_id, [parent, *children]):
+            if sums_exactly(parent.values.get(column), [c.values.get(column) for c in children]):
+                continue
             yield from check_sum(
                 code,
                 ctx.row_cell(table_id, parent, column),
