@@ -68,12 +68,18 @@ class Orphan:
     line: Line
 
 
+# Characters NFKC never turns into a digit (CJK ideographs, Latin letters, the point).
+_NO_DIGIT_CELL = re.compile(r"[\u4e00-\u9fffA-Za-z.]")
+
+
 def nonempty(line: Line) -> list[str]:
     return [c.text for c in line.cells if c.text.strip()]
 
 
 def is_stub_line(line: Line) -> bool:
     """栏次 lines: ``栏次 | | 1 | 2 …`` or a bare ``1 2 3 … n`` numbering of the columns."""
+    if "栏" not in line.text and _NO_DIGIT_CELL.search(line.text):
+        return False  # a Chinese character, letter or point: no cell is a column number
     cells = [norm(c) for c in nonempty(line)]
     if not cells:
         return False
