@@ -7,45 +7,11 @@ cross-table errors, and the same narrative claims.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
-from typing import Any
-
-import pytest
 
 from juesuan.audit import run
-from juesuan.extract.document import load_document
 from juesuan.model import Disclosure
 from juesuan.model.facts import iter_facts
-from juesuan.publish.build import build
-from juesuan.source import load_any
-
-EXAMPLES = [
-    Path(__file__).resolve().parents[1] / "examples" / name / "disclosure.yaml"
-    for name in ("wuzhi-county-2024", "qinhuangdao-city-2023")
-]
-
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("weasyprint") is None,
-    reason="WeasyPrint 未安装，无法生成 PDF，跳过 PDF 往返测试",
-)
-
-_CACHE: dict[Path, tuple[Disclosure, Disclosure]] = {}
-
-
-@pytest.fixture(params=EXAMPLES, ids=lambda p: p.parent.name)
-def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """(PDF read back, TXT read back) of one example, built once per session."""
-    example: Path = request.param
-    if example not in _CACHE:
-        out = tmp_path_factory.mktemp(example.parent.name)
-        result = build(load_any(example), out, ["pdf", "txt"])
-        _CACHE[example] = (
-            load_document(result.files["pdf"]),
-            load_document(result.files["txt"]),
-        )
-    return _CACHE[example]
 
 
 def _table_facts(d: Disclosure) -> Counter[tuple[str | None, ...]]:

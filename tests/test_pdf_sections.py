@@ -8,10 +8,8 @@ headings and terms transcribed by hand from the printed pages.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,19 +17,11 @@ from juesuan.extract.document import load_document
 from juesuan.extract.pdf_national import pdf_sections, prose_lines
 from juesuan.model import Disclosure
 from juesuan.model.narrative import Section
-from juesuan.publish.build import build
 from juesuan.read.layout import Cell, Layout, Line, PageInfo
-from juesuan.source import load_any
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = [
-    ROOT / "examples" / name / "disclosure.yaml"
-    for name in ("wuzhi-county-2024", "qinhuangdao-city-2023")
-]
 SAMPLES = ROOT.parent / "shared" / "samples"
 
-_HAS_WEASYPRINT = importlib.util.find_spec("weasyprint") is not None
-_CACHE: dict[Path, tuple[Disclosure, Disclosure]] = {}
 _SAMPLE_CACHE: dict[str, Disclosure] = {}
 
 
@@ -42,22 +32,6 @@ def _sample(name: str) -> Disclosure:
     if name not in _SAMPLE_CACHE:
         _SAMPLE_CACHE[name] = load_document(path)
     return _SAMPLE_CACHE[name]
-
-
-@pytest.fixture(params=EXAMPLES, ids=lambda p: p.parent.name)
-def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """(PDF read back, TXT read back) of one example, built once per session."""
-    if not _HAS_WEASYPRINT:
-        pytest.skip("WeasyPrint 未安装，无法生成 PDF")
-    example: Path = request.param
-    if example not in _CACHE:
-        out = tmp_path_factory.mktemp(example.parent.name)
-        result = build(load_any(example), out, ["pdf", "txt"])
-        _CACHE[example] = (
-            load_document(result.files["pdf"]),
-            load_document(result.files["txt"]),
-        )
-    return _CACHE[example]
 
 
 def _key(s: Section) -> tuple[str, int, str, str | None]:
