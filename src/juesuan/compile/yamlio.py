@@ -12,7 +12,6 @@ import yaml
 from juesuan.errors import JuesuanError, Problem
 from juesuan.model.disclosure import Disclosure
 
-
 # libyaml's C parser when PyYAML was built with it (about ten times faster), else pure Python.
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

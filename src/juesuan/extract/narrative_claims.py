@@ -19,18 +19,21 @@ def _narrative_line_indexes(layout: Layout, d: Disclosure) -> list[int]:
     parts = [s for s in d.narrative.sections if s.kind == "情况说明" and s.level == 1]
     if layout.format != "pdf" and parts:
         ranges = [(s.line_start or 0, s.line_end or 10**9) for s in parts]
+        low, high = min(a for a, _ in ranges), max(b for _, b in ranges)
         return [
             i
             for i, line in enumerate(layout.lines)
-            if not line.is_row and any(a <= line.no <= b for a, b in ranges)
+            if low <= line.no <= high
+            and (len(ranges) == 1 or _within(line.no, ranges))
+            and not line.is_row
         ]
     # PDF (per-page line numbers) or no sections found: from the part heading to 名词解释,
     # choosing the longest such span so that the table of contents is skipped.
     starts: list[int] = []
     ends: list[int] = []
-    for i, line in enumerate(layout.lines):
-        text = line.text.replace(" ", "")
-        following = layout.lines[i + 1].text.replace(" ", "") if i + 1 < len(layout.lines) else ""
+    texts = [line.text.replace(" ", "") for line in layout.lines] + [""]
+    for i, text in enumerate(texts[:-1]):
+        following = texts[i + 1]
         if len(text) < 40 and (
             _PART.search(text) or (_PART_ANY.match(text) and following.startswith("情况说明"))
         ):
@@ -47,6 +50,11 @@ def _narrative_line_indexes(layout: Layout, d: Disclosure) -> list[int]:
     return [i for i in range(best[0], best[1]) if not layout.lines[i].is_row]
 
 
+def _within(no: int, ranges: list[tuple[int, int]]) -> bool:
+    """Whether line number ``no`` is in one of the (inclusive) ``ranges``."""
+    return any(a <= no <= b for a, b in ranges)
+
+
 def attach_claims(layout: Layout, d: Disclosure) -> None:
     """Extract claims from the narrative part and store them in ``d.narrative.claims``."""
     indexes = _narrative_line_indexes(layout, d)
@@ -54,11 +62,11 @@ def attach_claims(layout: Layout, d: Disclosure) -> None:
         return
     names = NameIndex.from_disclosure(d)
     file = Path(d.meta.source_file or layout.file).name
-    claims = extract_claims(
-        [(i, layout.lines[i].text) for i in indexes], names, d.meta.fiscal_year, file
+    lines = layout.lines
+
+    def locate(i: int) -> tuple[int, int | None]:
+        return lines[i].no, lines[i].page
+
+    d.narrative.claims = extract_claims(
+        [(i, lines[i].text) for i in indexes], names, d.meta.fiscal_year, file, locate
     )
-    for claim in claims:
-        if claim.prov is not None and claim.prov.line is not None:
-            line = layout.lines[claim.prov.line]
-            claim.prov = claim.prov.model_copy(update={"line": line.no, "page": line.page})
-    d.narrative.claims = claims
