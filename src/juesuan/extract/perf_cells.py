@@ -1,16 +1,27 @@
 """Cell-level helpers for the 绩效自评表 parsers: cleaning, predicates and vocabularies.
 
-The helpers are pure functions of a cell's text; the ones that normalise or match are
-cached, since tables repeat their labels, units and figures row after row.
+The helpers are pure functions of a cell's text.  What the row parsers ask of a cell (its
+key, whether it is a number, a weight, an operator, a unit …) is worked out once per text
+into a :class:`Cell` (:func:`raw_cell`, :func:`cell`, one cache), since tables repeat their
+labels, units and figures row after row and a new document's texts are mostly new; the
+predicates below read it.  Cheap tests come before each regex or normalisation.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+from typing import NamedTuple, TypeVar
+from unicodedata import is_normalized
 
+from pydantic import BaseModel
+
+from juesuan.extract.context import Context
 from juesuan.extract.norm import clean_label
+from juesuan.model.figure import Num
 from juesuan.model.memo import text_cache
 from juesuan.model.numbers import NotANumberError, parse_printed
+from juesuan.model.provenance import Prov
 from juesuan.perf.profile import label_key
 from juesuan.read.layout import Line
 
@@ -107,34 +118,71 @@ UNIT_WORDS = frozenset(
     }
 )
 _SECTION = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")
+_SECTION_START = frozenset("一二三四五六七八九十")
+_SECTION_WORDS = frozenset({"绩效指标", "年度绩效指标"})
 _POINTS_SUFFIX = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 _WEIGHT_OP = re.compile(r"^(.*\d)\s*(≥|≤|=|＝|≧|≦|>|<)$")
+_WEIGHT_OP_END = frozenset("≥≤=＝≧≦><")  # the last character of every _WEIGHT_OP match
 _OP_PREFIX = re.compile(r"^(≥|≤|=|＝|≧|≦|>=|<=|>|<)\s*(.*)$")
+_OP_START = frozenset("≥≤=＝≧≦><")  # the first character of every _OP_PREFIX match
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Every character for which ``str.isdigit`` holds is in this class (\d, superscripts,
+# circled digits, …; checked over all code points): a quick test before ``isdigit``.
+_MAYBE_DIGIT = re.compile(
+    r"[\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070-\u2089\u2460-\u24ff\u2776-\u2793"
+    r"\U00010000-\U0010ffff]"
+)
+
+
+# A CJK ideograph other than 万 (U+4E07) and 元 (U+5143): NFKC keeps it, and no printed
+# number has one (its only words are the unit suffixes 万元, 元, 万), so the text is no number.
+_IDEOGRAPH = re.compile(r"[\u4e00-\u4e06\u4e08-\u5142\u5144-\u9fff]")
+# A plain printed number, optionally with a unit suffix: parse_printed reads it as a number.
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?: ?(?:%|万元|元|万))?")
+_PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 _SPACES = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")  # as in clean_label
+
+
+def _clean(text: str) -> str:
+    # Printable text has no whitespace but the ASCII space, and no zero-width space: without
+    # a space there is nothing to clean (the usual cell), else only the spaces are looked at.
+    if text.isprintable():
+        if " " not in text:
+            return text
+        t = _CJK_GAP.sub("", text.strip())
+        return _SPACES.sub(" ", t) if "  " in t else t
+    t = clean_label(text.replace("\u3000", " "))
+    return _SPACES.sub(" ", t).strip()
 
 
 @text_cache(8192)
 def clean(text: str) -> str:
     """A cell as it should be read: no spaces between CJK characters (wrapped text)."""
-    t = clean_label(text.replace("\u3000", " "))
-    return _SPACES.sub(" ", t).strip()
+    return _clean(text)
 
 
-def cells_of(line: Line) -> list[tuple[int, str]]:
-    """The non-empty cells of a line with their column index, cleaned."""
-    return [(i, t) for i, cell in enumerate(line.cells) if (t := clean(cell.text))]
+def _key(text: str) -> str:
+    # NFKC-normal printable text: NFKC leaves it as it is and its only whitespace is the
+    # ASCII space.
+    if text.isprintable() and is_normalized("NFKC", text):
+        return text.replace(" ", "")
+    return label_key(text)
 
 
-key = label_key  # comparison form of a label: NFKC, no whitespace
+def _has_digit(text: str) -> bool:
+    return any(m.group().isdigit() for m in _MAYBE_DIGIT.finditer(text))
 
 
-@text_cache(8192)
-def is_number(text: str) -> bool:
-    """A cell that is a printed number (``5.0 0``, ``4万``, ``97.24%``), not a dash."""
-    if not text or not any(c.isdigit() for c in text):
+def _is_number(text: str) -> bool:
+    # An ideograph first: most texts that are no number start with one.
+    if not text or _IDEOGRAPH.search(text) or _MAYBE_DIGIT.search(text) is None:
+        return False
+    if _PLAIN_NUMBER.fullmatch(text):
+        return True
+    if not _has_digit(text):
         return False
     try:
         return parse_printed(text).is_number
@@ -142,8 +190,100 @@ def is_number(text: str) -> bool:
         return False
 
 
-@text_cache(8192)
+class Cell(NamedTuple):
+    """What the row parsers ask of a cell's cleaned text, worked out once (:func:`cell`)."""
+
+    text: str
+    key: str  # :func:`key`
+    number: bool  # :func:`is_number`
+    weight: bool  # :func:`is_weight`
+    percent: bool  # :func:`has_percent`
+    op: str | None  # :func:`operator_of`
+    unit: bool  # :func:`is_unit_word`
+    section: bool  # :func:`is_section_label`
+    plain: bool  # neither a section label nor led by one (:func:`strip_label_prefix`)
+
+
+def _new_cell(text: str) -> Cell:
+    if text.isprintable() and is_normalized("NFKC", text):  # _key(text)
+        k = text.replace(" ", "")
+    else:
+        k = label_key(text)
+    percent = "%" in text or "％" in text
+    first = text[:1]
+    if "\u4e00" <= first <= "\u9fff" and first != "万" and first != "元":
+        # Led by an ideograph (a name, a description): no number, and no weight either (the
+        # number split from a trailing operator would start with the same ideograph).
+        number = weight = False
+    else:
+        number = _is_number(text)
+        w = split_weight_op(text)[0]
+        weight = (number and not percent) if w == text else (is_number(w) and not has_percent(w))
+    section = (k[:1] in _SECTION_START and _SECTION.match(k) is not None) or k in _SECTION_WORDS
+    return _CELL(
+        Cell,
+        (
+            text,
+            k,
+            number,
+            weight,
+            percent,
+            OPERATORS.get(k),
+            k in UNIT_WORDS or (k.startswith("%") and len(k) <= 2),
+            section,
+            not section and not text.startswith(_LABEL_PREFIXES),
+        ),
+    )
+
+
+_CELL = tuple.__new__  # Cell(...) without NamedTuple's Python-level __new__
+
+
+@text_cache(16384)
+def raw_cell(text: str) -> Cell | None:
+    """The :class:`Cell` of a printed cell's text; None when it is blank once cleaned."""
+    t = _clean(text)
+    return _new_cell(t) if t else None
+
+
+def cell(text: str) -> Cell:
+    """The :class:`Cell` of a text as it is (a cell's cleaned text, a part of one)."""
+    c = raw_cell(text)  # one cache for both: a clean text is its own cleaned form
+    if c is not None and c.text == text:
+        return c
+    return _new_cell(text)  # blank, or changed by cleaning (rare): not cached
+
+
+def key(text: str) -> str:
+    """Comparison form of a label: NFKC, no whitespace (:func:`label_key`)."""
+    return cell(text).key
+
+
+def line_key(text: str) -> str:
+    """``key(clean(text))`` for a whole line's text, not cached (a line is read once)."""
+    return _key(_clean(text))
+
+
+Cells = list[tuple[int, Cell]]  # the non-empty cells of a line with their column index
+
+
+def cells_of(line: Line) -> Cells:
+    """The non-empty cells of a line with their column index, cleaned."""
+    return [(i, c) for i, x in enumerate(line.cells) if (c := raw_cell(x.text)) is not None]
+
+
+def is_number(text: str) -> bool:
+    """A cell that is a printed number (``5.0 0``, ``4万``, ``97.24%``), not a dash."""
+    return cell(text).number
+
+
 def is_dash(text: str) -> bool:
+    """A dash (``-``, ``—``, ``/`` …): no ideograph, which NFKC would keep."""
+    return _IDEOGRAPH.search(text) is None and _is_dash(text)
+
+
+@text_cache(8192)
+def _is_dash(text: str) -> bool:
     try:
         return parse_printed(text).kind == "dash"
     except NotANumberError:
@@ -154,50 +294,60 @@ def has_percent(text: str) -> bool:
     return "%" in text or "％" in text
 
 
-@text_cache(8192)
 def operator_of(text: str) -> str | None:
     return OPERATORS.get(key(text))
 
 
-@text_cache(8192)
 def split_weight_op(text: str) -> tuple[str, str | None]:
     """``10.00≥`` → (``10.00``, ``≥``); a plain number → (text, None)."""
+    if text.strip()[-1:] not in _WEIGHT_OP_END:  # no operator at the end: no match
+        return text, None
+    return _split_weight_op(text)
+
+
+@text_cache(8192)
+def _split_weight_op(text: str) -> tuple[str, str | None]:
     m = _WEIGHT_OP.match(text.strip())
     if m and is_number(m.group(1)):
         return m.group(1).strip(), OPERATORS.get(m.group(2), m.group(2))
     return text, None
 
 
-@text_cache(8192)
 def is_weight(text: str) -> bool:
-    w, _ = split_weight_op(text)
-    return is_number(w) and not has_percent(w)
+    return cell(text).weight
 
 
-@text_cache(8192)
 def split_op_prefix(text: str) -> tuple[str | None, str]:
     """``≥95%`` → (``≥``, ``95%``)."""
+    if text.strip()[:1] not in _OP_START:  # no operator in front: no match
+        return None, text
+    return _split_op_prefix(text)
+
+
+@text_cache(8192)
+def _split_op_prefix(text: str) -> tuple[str | None, str]:
     m = _OP_PREFIX.match(text.strip())
     if not m:
         return None, text
     return OPERATORS.get(m.group(1), m.group(1)), m.group(2).strip()
 
 
-@text_cache(8192)
 def is_section_label(text: str) -> bool:
     """``四、年度绩效指标完成情况`` / ``绩效指标``: a row label, not content."""
-    k = key(text)
-    return bool(_SECTION.match(k)) or k in {"绩效指标", "年度绩效指标"}
+    return cell(text).section
 
 
-@text_cache(8192)
+_LABEL_PREFIXES = ("年度绩效指标", "绩效指标")
+
+
 def strip_label_prefix(text: str) -> str:
     """``绩效指标 产出指标 (50分)`` → ``产出指标 (50分)`` (the row label glued to a cell)."""
-    for prefix in ("年度绩效指标", "绩效指标"):
-        if text.startswith(prefix) and len(text) > len(prefix):
-            rest = text[len(prefix) :].strip()
-            if rest.startswith(_LEVEL1_STARTS):
-                return rest
+    if text.startswith(_LABEL_PREFIXES):
+        for prefix in _LABEL_PREFIXES:
+            if text.startswith(prefix) and len(text) > len(prefix):
+                rest = text[len(prefix) :].strip()
+                if rest.startswith(_LEVEL1_STARTS):
+                    return rest
     return text
 
 
@@ -235,9 +385,8 @@ def level1_canonical(text: str) -> str:
     return w[:-2] if w.endswith("指标") else w
 
 
-@text_cache(8192)
 def is_unit_word(text: str) -> bool:
-    return key(text) in UNIT_WORDS or (key(text).startswith("%") and len(key(text)) <= 2)
+    return cell(text).unit
 
 
 @text_cache(8192)
@@ -252,3 +401,62 @@ def looks_like_name(text: str) -> bool:
 @text_cache(8192)
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
+
+
+# --- objects ----------------------------------------------------------------------------
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validated(model: type[Model], fields: dict[str, object]) -> Model:
+    """``model(**fields)`` without the Python ``__init__`` frame: the same validation by the
+    model's own validator, about a third quicker (a table makes several objects per row)."""
+    obj: Model = model.__pydantic_validator__.validate_python(fields)
+    return obj
+
+
+_PROV = Prov.__pydantic_validator__.validate_python  # validated(Prov, …), for the hot paths
+_NUM = Num.__pydantic_validator__.validate_python
+
+
+def table_prov(file: str, line: Line, row: str | None, column: str | None = None) -> Prov:
+    """``Context.prov(line, TABLE, row, column=column)`` for a 绩效自评 table cell."""
+    fields = {"file": file, "line": line.no, "table": TABLE, "row": row}
+    if line.page is not None:  # a None field is left out: the same object, validated quicker
+        fields["page"] = line.page
+    if column is not None:
+        fields["column"] = column
+    prov: Prov = _PROV(fields)
+    return prov
+
+
+def figure(ctx: Context, text: str, prov: Prov) -> Num | None:
+    """``ctx.number(text, prov)``: a cell's figure, its Num made by the validator directly.
+    Blank cells, dashes and text that is no number go through ``ctx.number`` itself."""
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return _plain_num(text, prov)
+    try:
+        printed = parse_printed(text)
+    except NotANumberError:
+        return ctx.number(text, prov)  # None, with its notice
+    if printed.value is None:
+        return ctx.number(text, prov)  # blank or a dash: None
+    return _num(text, printed.value, printed.decimals, prov)
+
+
+def num_of(text: str, prov: Prov) -> Num:
+    """``Num.of(text, prov)``, quicker for a plain decimal (``99.5``)."""
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return _plain_num(text, prov)
+    return Num.of(text, prov)
+
+
+def _plain_num(text: str, prov: Prov) -> Num:
+    """A plain decimal's Num: parse_printed reads it as ``Decimal(text)``."""
+    point = text.find(".")
+    return _num(text, Decimal(text), 0 if point < 0 else len(text) - point - 1, prov)
+
+
+def _num(text: str, value: Decimal, decimals: int, prov: Prov) -> Num:
+    raw = text if text != str(value) else None  # as Context.number and Num.of keep it
+    num: Num = _NUM({"value": value, "decimals": decimals, "raw": raw, "prov": prov})
+    return num

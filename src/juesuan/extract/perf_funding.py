@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from juesuan.extract.perf_cells import has_percent, is_dash, is_number, key
+from juesuan.extract.perf_cells import Cells, has_percent, is_dash, is_number, key
 from juesuan.model.memo import text_cache
 
 FIELDS = ("initial", "annual", "arrived", "executed", "weight", "rate", "score")
@@ -74,23 +74,23 @@ class FundingHeader:
     label_col: int | None
 
 
-def header_order(cells: list[tuple[int, str]]) -> list[str] | None:
+def header_order(cells: Cells) -> list[str] | None:
     """The field order a funding header row gives, when it names at least two fields."""
     order: list[str] = []
-    for _, text in cells:
-        f = field_of(text)
+    for _, c in cells:
+        f = field_of(c.text)
         if f is not None and f not in order:
             order.append(f)
     return order if len(order) >= 2 else None
 
 
-def header_layout(cells: list[tuple[int, str]]) -> FundingHeader | None:
+def header_layout(cells: Cells) -> FundingHeader | None:
     """Where a funding header row puts each field (column index), when it names two or more;
     the label column is the last non-field cell before the first field."""
     columns: dict[int, str] = {}
     label_col: int | None = None
-    for index, text in cells:
-        f = field_of(text)
+    for index, c in cells:
+        f = field_of(c.text)
         if f is None:
             if not columns:
                 label_col = index
@@ -102,12 +102,12 @@ def header_layout(cells: list[tuple[int, str]]) -> FundingHeader | None:
 
 
 def parse_funding_row(
-    cells: list[tuple[int, str]],
+    cells: Cells,
     order: list[str] | None,
     header: FundingHeader | None = None,
 ) -> tuple[FundingRow | None, list[str] | None]:
     """A funding data row and, when the row also names its fields, the order it implies."""
-    texts = [t for _, t in cells]
+    texts = [c.text for _, c in cells]
     start = next((i for i, t in enumerate(texts) if is_row_label(t)), None)
     if start is None:
         return None, None
@@ -119,7 +119,7 @@ def parse_funding_row(
     if labelled:
         implied = _labelled(row, label, rest, standard)
         return (row if row.values else None), implied
-    value_cells = [(i, t) for i, t in cells[start + 1 :] if is_number(t) or is_dash(t)]
+    value_cells = [(i, c.text) for i, c in cells[start + 1 :] if c.number or is_dash(c.text)]
     if not value_cells:
         return None, None
     if header is not None and _positional(row, cells[start][0], value_cells, header):

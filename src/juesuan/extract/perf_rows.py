@@ -8,21 +8,19 @@ from dataclasses import dataclass, field
 
 from juesuan.extract.perf_cells import (
     STATUS_WORDS,
+    Cell,
+    Cells,
+    cell,
     has_percent,
     is_level1,
     is_level2,
     is_number,
-    is_section_label,
-    is_unit_word,
-    is_weight,
-    key,
     looks_like_name,
     operator_of,
     split_op_prefix,
     split_weight_op,
     strip_label_prefix,
 )
-from juesuan.model.memo import text_cache
 
 NAME_FIELDS = ("l1", "l2", "l3")
 
@@ -37,6 +35,11 @@ class IndicatorHeader:
     first: int = field(init=False, repr=False, compare=False)  # leftmost field column
     positional: bool = field(init=False, repr=False, compare=False)  # 三级指标, 分值, 得分
     weight_first: bool = field(init=False, repr=False, compare=False)  # 分值 before 指标值
+    has_desc: bool = field(init=False, repr=False, compare=False)  # has("desc") …
+    has_reason: bool = field(init=False, repr=False, compare=False)
+    has_status: bool = field(init=False, repr=False, compare=False)
+    has_dev: bool = field(init=False, repr=False, compare=False)
+    has_score: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         cols = self.cols
@@ -45,6 +48,11 @@ class IndicatorHeader:
         self.positional = {"weight", "score", "l3"} <= cols.keys()
         w, t = cols.get("weight"), cols.get("target")
         self.weight_first = w is None or t is None or w < t
+        self.has_desc = "desc" in cols
+        self.has_reason = "reason" in cols
+        self.has_status = "status" in cols
+        self.has_dev = "dev" in cols
+        self.has_score = "score" in cols
 
     def has(self, name: str) -> bool:
         return name in self.cols
@@ -67,17 +75,15 @@ _HEADER_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-_HEADER_MARKS = frozenset({"一级指标", "三级指标"})
+HEADER_MARKS = frozenset({"一级指标", "三级指标"})  # a key of every indicator header
 
 
-def indicator_header(
-    cells: list[tuple[int, str]], keys: list[str] | None = None
-) -> IndicatorHeader | None:
+def indicator_header(cells: Cells, keys: list[str] | None = None) -> IndicatorHeader | None:
     """The header row of the indicator block (一级指标 … 得分), else None.  ``keys``: the
-    cells' :func:`key` when the caller has them."""
+    cells' keys when the caller has them."""
     if keys is None:
-        keys = [key(t) for _, t in cells]
-    if _HEADER_MARKS.isdisjoint(keys):
+        keys = [c.key for _, c in cells]
+    if HEADER_MARKS.isdisjoint(keys):
         return None
     cols: dict[str, int] = {}
     for (index, _), k in zip(cells, keys, strict=True):
@@ -109,9 +115,7 @@ class RawIndicator:
     positional: bool = False
 
 
-def parse_indicator_row(
-    cells: list[tuple[int, str]], header: IndicatorHeader
-) -> RawIndicator | None:
+def parse_indicator_row(cells: Cells, header: IndicatorHeader) -> RawIndicator | None:
     """Read one indicator row; None when the row has no indicator content."""
     raw = _positional(cells, header)
     if raw is None:
@@ -123,28 +127,31 @@ def parse_indicator_row(
 
 
 # --- by position --------------------------------------------------------------------
-def _positional(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawIndicator | None:
+def _positional(cells: Cells, header: IndicatorHeader) -> RawIndicator | None:
     if not header.positional:
         return None
     by_col, first = header.by_col, header.first
+    # Aligned first (a quick test): every cell under a field, but the row label before them.
+    for index, c in cells:
+        if index not in by_col and not (index < first and c.key == "绩效指标"):
+            return None
     found: dict[str, str] = {}
-    for index, text in cells:
+    for index, c in cells:
         name = by_col.get(index)
         if name is None:
-            if index < first and is_section_label(text) and key(text) == "绩效指标":
-                continue
-            return None
+            continue
+        text = c.text
         if name in NAME_FIELDS:
             text = strip_label_prefix(text)
             if not looks_like_name(text):
                 return None
         elif name in ("weight", "score"):
-            if not is_weight(text) or has_percent(text):
+            if not c.weight or c.percent:
                 return None
         elif name == "dev":
-            if not is_number(text):
+            if not c.number:
                 return None
-        elif name == "status" and key(text) not in STATUS_WORDS:
+        elif name == "status" and c.key not in STATUS_WORDS:
             return None
         found[name] = text
     if not (found.get("l3") or found.get("l2")) or not (found.get("weight") or found.get("score")):
@@ -156,8 +163,10 @@ def _positional(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawInd
 
 
 # --- by content ---------------------------------------------------------------------
-def _by_content(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawIndicator | None:
-    texts = [c for _, t in cells if (c := _content_text(t)) is not None]
+def _by_content(cells: Cells, header: IndicatorHeader) -> RawIndicator | None:
+    texts = [c for _, c in cells if c.plain]  # a plain cell is its own content
+    if len(texts) != len(cells):
+        texts = [x for _, c in cells if (x := c if c.plain else _content(c)) is not None]
     if not texts:
         return None
     if header.weight_first:
@@ -165,55 +174,57 @@ def _by_content(cells: list[tuple[int, str]], header: IndicatorHeader) -> RawInd
     return _target_first(texts, header)
 
 
-def _is_row_label(text: str) -> bool:
-    return is_section_label(text) and not is_level1(text)
-
-
-@text_cache(8192)
-def _content_text(text: str) -> str | None:
+def _content(c: Cell) -> Cell | None:
     """A cell as content (the row label glued to it removed); None for a row label."""
-    return None if _is_row_label(text) else strip_label_prefix(text)
-
-
-def _weight_first(texts: list[str], header: IndicatorHeader) -> RawIndicator | None:
-    """一级 二级 三级 [说明] 分值 [符号] 指标值 [单位] 实际值 [完成情况] 得分 [原因]."""
-    w = next((i for i, t in enumerate(texts) if is_weight(t)), None)
-    if w is None:
+    if c.section and not is_level1(c.text):
         return None
-    raw = RawIndicator(weight=texts[w])
-    _assign_names(raw, texts[:w], header.has("desc"))
+    text = strip_label_prefix(c.text)
+    return c if text is c.text else cell(text)
+
+
+def _weight_first(texts: list[Cell], header: IndicatorHeader) -> RawIndicator | None:
+    """一级 二级 三级 [说明] 分值 [符号] 指标值 [单位] 实际值 [完成情况] 得分 [原因]."""
+    w = 0
+    for t in texts:
+        if t.weight:
+            break
+        w += 1
+    else:
+        return None
+    raw = RawIndicator(weight=t.text)
+    _assign_names(raw, [t.text for t in texts[:w]], header.has_desc)
     rest = texts[w + 1 :]
-    if header.has("reason") and len(rest) >= 2 and not is_number(rest[-1]) and is_number(rest[-2]):
-        raw.reason = rest.pop()
-    if rest and is_number(rest[-1]):
-        raw.score = rest.pop()
-    if rest and key(rest[-1]) in STATUS_WORDS and header.has("status"):
-        raw.status = rest.pop()
-    if rest and operator_of(rest[0]) is not None:
-        raw.operator = operator_of(rest.pop(0))
+    if header.has_reason and len(rest) >= 2 and not rest[-1].number and rest[-2].number:
+        raw.reason = rest.pop().text
+    if rest and rest[-1].number:
+        raw.score = rest.pop().text
+    if rest and rest[-1].key in STATUS_WORDS and header.has_status:
+        raw.status = rest.pop().text
+    if rest and rest[0].op is not None:
+        raw.operator = rest.pop(0).op
     _target_actual(raw, rest)
     return raw
 
 
-def _target_first(texts: list[str], header: IndicatorHeader) -> RawIndicator | None:
+def _target_first(texts: list[Cell], header: IndicatorHeader) -> RawIndicator | None:
     """一级 二级 三级 指标值 实际值 分值 得分 [偏差度] [原因] (部门整体自评表)."""
     rest = list(texts)
     raw = RawIndicator()
-    if len(rest) >= 2 and not is_number(rest[-1]) and is_number(rest[-2]) and header.has("reason"):
-        raw.reason = rest.pop()
-    if header.has("dev") and rest and is_number(rest[-1]) and has_percent(rest[-1]):
-        raw.dev = rest.pop()
-    if rest and is_weight(rest[-1]):
-        raw.score = rest.pop()
-    if rest and is_weight(rest[-1]):
-        raw.weight = rest.pop()
+    if len(rest) >= 2 and not rest[-1].number and rest[-2].number and header.has_reason:
+        raw.reason = rest.pop().text
+    if header.has_dev and rest and rest[-1].number and rest[-1].percent:
+        raw.dev = rest.pop().text
+    if rest and rest[-1].weight:
+        raw.score = rest.pop().text
+    if rest and rest[-1].weight:
+        raw.weight = rest.pop().text
     if not raw.weight and not raw.score:
         return None
     if rest:
-        raw.actual = rest.pop()
+        raw.actual = rest.pop().text
     if rest:
-        raw.target = rest.pop()
-    _assign_names(raw, rest, False)
+        raw.target = rest.pop().text
+    _assign_names(raw, [t.text for t in rest], False)
     return raw
 
 
@@ -253,35 +264,34 @@ def _assign_names(raw: RawIndicator, names: list[str], has_desc: bool) -> None:
         raw.l1 = ""
 
 
-def _target_actual(raw: RawIndicator, tokens: list[str]) -> None:
+def _target_actual(raw: RawIndicator, tokens: list[Cell]) -> None:
     """Group ``值 | 单位`` cells and split what is left into target and actual."""
     grouped: list[str] = []
     unit: str | None = None
     for tok in tokens:
-        if is_number(tok) and " " in tok:
-            tok = tok.replace(" ", "")  # a wrapped number: "39.4 1" → "39.41"
-        if (
-            is_unit_word(tok)
-            and grouped
-            and is_number(grouped[-1])
-            and not has_percent(grouped[-1])
-        ):
-            grouped[-1] = f"{grouped[-1]} {tok}"
-            if unit is None and len(grouped) == 1:
-                unit = tok
-        elif is_unit_word(tok) and not grouped:
-            unit = tok  # a target printed as its unit only (value cell lost)
-        else:
-            grouped.append(tok)
+        text = tok.text
+        if tok.number and " " in text:
+            text = text.replace(" ", "")  # a wrapped number: "39.4 1" → "39.41"
+            tok = cell(text)
+        if tok.unit:
+            if grouped and is_number(grouped[-1]) and not has_percent(grouped[-1]):
+                grouped[-1] = f"{grouped[-1]} {text}"
+                if unit is None and len(grouped) == 1:
+                    unit = text
+                continue
+            if not grouped:
+                unit = text  # a target printed as its unit only (value cell lost)
+                continue
+        grouped.append(text)
     if unit is not None:
         raw.unit = "%" if has_percent(unit) else unit
     if not grouped:
         return
     raw.actual = grouped[-1]
     before: list[str] = []
-    for tok in grouped[:-1]:
-        if not before or before[-1] != tok:
-            before.append(tok)
+    for text in grouped[:-1]:
+        if not before or before[-1] != text:
+            before.append(text)
     raw.target = " ".join(before)
 
 

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from juesuan.extract.context import Context
-from juesuan.extract.perf_cells import TABLE, cells_of, key
+from juesuan.extract.perf_cells import Cells, cells_of, figure, key, num_of, table_prov
 from juesuan.model.figure import Num
 from juesuan.model.memo import text_cache
 from juesuan.model.perf import EvaluationSummaryRow
@@ -66,30 +66,30 @@ def _column(text: str) -> str | None:
     return None
 
 
-def is_summary_header(cells: list[tuple[int, str]]) -> bool:
+def is_summary_header(cells: Cells) -> bool:
     """A 项目名称 … 自评得分 header row (not an indicator header)."""
-    keys = {key(t) for _, t in cells}
+    keys = {c.key for _, c in cells}
     if _NAME not in keys or "一级指标" in keys:  # _column(t) == "name" iff key(t) == 项目名称
         return False
-    return any(_column(t) == "score" for _, t in cells)
+    return any(_column(c.text) == "score" for _, c in cells)
 
 
 def parse_summary_table(
-    lines: list[Line], ctx: Context, cells: list[list[tuple[int, str]]] | None = None
+    lines: list[Line], ctx: Context, cells: list[Cells] | None = None
 ) -> list[EvaluationSummaryRow]:
     """Rows of a summary table; ``lines[0]`` is its header row.  ``cells`` may give
     ``cells_of`` of each line when the caller has it."""
     if cells is None:
         cells = [cells_of(line) for line in lines]
-    header = {i: c for i, t in cells[0] if (c := _column(t)) is not None}
+    header = {i: col for i, c in cells[0] if (col := _column(c.text)) is not None}
     name_col = next(i for i, c in header.items() if c == "name")
     rows: list[EvaluationSummaryRow] = []
     for line, line_cells in zip(lines[1:], cells[1:], strict=True):
-        by_col = dict(line_cells)
+        by_col = {i: c.text for i, c in line_cells}
         name = by_col.get(name_col, "")
         if not name or is_summary_header(line_cells):
             continue
-        prov = ctx.prov(line, TABLE, name)
+        prov = table_prov(ctx.file, line, name)
         values: dict[str, Num] = {}
         rates: dict[str, Num] = {}
         grade: str | None = None
@@ -101,7 +101,7 @@ def parse_summary_table(
                 grade = text
             else:
                 title = _TITLES.get(col, col[5:] + "得分率")
-                num = ctx.number(text, prov.model_copy(update={"column": title}))
+                num = figure(ctx, text, table_prov(ctx.file, line, name, title))
                 if num is None:
                     continue
                 if col.startswith("rate:"):
@@ -125,20 +125,28 @@ def parse_summary_table(
 
 
 # --- prose --------------------------------------------------------------------------------
-def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
-    """The report's numbered list "N、X项目自评分数为S分，等级为G。其中…（W分），得分P分…"."""
-    whole = "\n".join([line.text for line in lines])  # neither phrase spans a line break
-    if "项目自评分数为" not in whole and "项目自评得分为" not in whole:
+def prose_rows(
+    lines: list[Line], ctx: Context, whole: str | None = None
+) -> list[EvaluationSummaryRow]:
+    """The report's numbered list "N、X项目自评分数为S分，等级为G。其中…（W分），得分P分…".
+    ``whole``: the lines' texts joined by line breaks, when the caller has it."""
+    if whole is None:
+        whole = "\n".join([line.text for line in lines])
+    if "项目自评分数为" not in whole and "项目自评得分为" not in whole:  # neither spans lines
         return []
     parts: list[str] = []
     starts: list[int] = []
     owners: list[Line] = []
     offset = 0
     for line in lines:
-        text = line.text.replace("\t", " ").strip()
+        text = line.text
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        text = text.strip()
         if not text:
             continue
-        if parts and _NUMBERED.match(text):
+        # \d is what isdecimal() holds for: a quick test before the pattern
+        if parts and text[0].isdecimal() and _NUMBERED.match(text):
             parts.append("\n")
             offset += 1
         starts.append(offset)
@@ -153,8 +161,8 @@ def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
         segment = joined[m.end() : end]
         line = owners[max(bisect.bisect_right(starts, m.start(2)) - 1, 0)]
         name = _CJK_SPACE.sub("", m.group(2).strip())
-        prov = ctx.prov(line, TABLE, name)
-        score = Num.of(m.group(3), prov)
+        prov = table_prov(ctx.file, line, name)
+        score = num_of(m.group(3), prov)
         rates: dict[str, Num] = {}
         total = Decimal(0)
         found = False
@@ -167,9 +175,9 @@ def prose_rows(lines: list[Line], ctx: Context) -> list[EvaluationSummaryRow]:
             rate = points / weight * _HUNDRED
             if rate != rate.quantize(_CENT):
                 rate = rate.quantize(_CENT)
-            rates[category] = Num.of(
-                format(rate.normalize(), "f"),
-                prov.model_copy(update={"column": f"{category}得分率（由得分÷分值推算）"}),
+            column = f"{category}得分率（由得分÷分值推算）"
+            rates[category] = num_of(
+                format(rate.normalize(), "f"), table_prov(ctx.file, line, name, column)
             )
         if found and abs(total - score.value) > Decimal("0.005"):
             ctx.notice(

@@ -17,23 +17,28 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from juesuan.extract.context import Context
 from juesuan.extract.perf_cells import (
     LEVEL2_PARENT,
     TABLE,
+    Cell,
+    Cells,
     category_word,
     cells_of,
     clean,
+    figure,
     has_cjk,
     is_level2,
     is_number,
     is_scale,
-    is_section_label,
-    is_weight,
     key,
     level1_canonical,
+    line_key,
     strip_label_prefix,
+    table_prov,
+    validated,
 )
 from juesuan.extract.perf_funding import (
     FundingHeader,
@@ -42,7 +47,12 @@ from juesuan.extract.perf_funding import (
     header_order,
     parse_funding_row,
 )
-from juesuan.extract.perf_rows import IndicatorHeader, indicator_header, parse_indicator_row
+from juesuan.extract.perf_rows import (
+    HEADER_MARKS,
+    IndicatorHeader,
+    indicator_header,
+    parse_indicator_row,
+)
 from juesuan.extract.perf_summary import (
     is_summary_header,
     merge_summaries,
@@ -97,6 +107,7 @@ _GOAL_HEADERS = frozenset(
 )
 _GOAL_LABELS = ("年度总体目标", "年度履职目标", "年度主要任务")
 _SUBHEADER = frozenset({"符号", "值", "单位(文字描述)", "单位", "文字描述)"})
+_SPECIAL_KEYS = _SUBHEADER | HEADER_MARKS | _EXECUTION | _TOTAL
 _INFO_LABELS: tuple[tuple[str, str | None], ...] = (
     ("项目名称主管部门", "name+department"),
     ("实施主管单位", "department"),
@@ -117,7 +128,18 @@ _HENAN = ("河南省", "豫财", "豫政")
 _MAX_TITLE = 48
 _NAME_CHAR = "称"  # in every summary header (its 项目名称 cell)
 _TABLE_CHAR = "表"  # in every title
+_TEXT = attrgetter("text")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•·*]\s*)?\d{1,2}\s*[.．、]")
+
+
+_FUNDING_TITLES = (  # FundingRow.values field → its column title
+    ("initial", "年初预算数"),
+    ("annual", "全年预算数"),
+    ("executed", "全年执行数"),
+    ("weight", "分值"),
+    ("rate", "执行率"),
+    ("score", "得分"),
+)
 
 
 # --- entry point ----------------------------------------------------------------------
@@ -142,28 +164,28 @@ def extract_evaluations(
             continue
         if ev is not None:
             evaluations.append(ev)
+    whole = "\n".join(map(_TEXT, lines))
     try:
-        prose = prose_rows(lines, ctx)
+        prose = prose_rows(lines, ctx, whole)
     except (ValueError, ArithmeticError, LookupError, TypeError) as exc:  # pragma: no cover
         ctx.notice(f"报告中的项目得分清单无法解析（{exc}）", Prov(file=ctx.file, table=TABLE))
         prose = []
     summary = merge_summaries(tables, prose, ctx)
     _mark_duplicates(evaluations, ctx)
     unset = [ev for ev in evaluations if ev.profile is None]
-    if unset and _mentions_henan(lines):
+    if unset and _mentions_henan(whole):
         for ev in unset:
             ev.profile = "henan"
     return evaluations, summary
 
 
-def _mentions_henan(lines: list[Line]) -> bool:
-    """A 河南 document (its tables are scored under the henan profile)."""
-    text = "\n".join([line.text for line in lines])  # no marker spans a line break
-    return any(marker in text for marker in _HENAN)
+def _mentions_henan(whole: str) -> bool:
+    """A 河南 document (its tables are scored under the henan profile); ``whole``: the
+    lines' texts joined by line breaks (no marker spans a line break)."""
+    return any(marker in whole for marker in _HENAN)
 
 
 # --- regions ----------------------------------------------------------------------------
-Cells = list[tuple[int, str]]
 
 
 @dataclass
@@ -188,24 +210,7 @@ def _line_key(line: Line) -> str:
                 filled += 1
                 if filled > 1:
                     return ""
-    return key(clean(line.text))
-
-
-def _may_title(line: Line) -> bool:
-    """False when the line cannot be a title: every title names a …自评表, and 表 is the
-    only character whose NFKC form contains 表 (a quick test before cleaning the text)."""
-    return _TABLE_CHAR in line.text
-
-
-def _may_name_projects(line: Line) -> bool:
-    """False when no cell can read 项目名称, so the row is no summary header: a quick test
-    before cleaning the cells (称 is the only character whose NFKC form contains 称)."""
-    for cell in line.cells:  # a plain loop: this runs on every table row
-        if _NAME_CHAR in cell.text:
-            break
-    else:
-        return False
-    return True
+    return line_key(line.text)
 
 
 def _title_kind(k: str) -> str | None:
@@ -227,17 +232,26 @@ def _ends_region(k: str) -> bool:
 def _regions(lines: list[Line]) -> list[_Region]:
     regions: list[_Region] = []
     current: _Region | None = None
-    for line in lines:
-        kind = _title_kind(_line_key(line)) if _may_title(line) else None
-        if kind is not None:
-            current = _Region(kind, line)
-            current.add(line, cells_of(line))
-            regions.append(current)
-            continue
+    for line in lines:  # plain tests inlined: this runs on every line of the document
+        is_row = len(line.cells) > 1  # line.is_row
+        # Every title names a …自评表, and 表 is the only character whose NFKC form contains
+        # 表: a quick test before cleaning the text.
+        if _TABLE_CHAR in line.text:
+            kind = _title_kind(_line_key(line))
+            if kind is not None:
+                current = _Region(kind, line)
+                current.add(line, cells_of(line))
+                regions.append(current)
+                continue
         cells: Cells | None = None
-        if line.is_row and _may_name_projects(line):
-            cells = cells_of(line)
-            if is_summary_header(cells):
+        if is_row:
+            # A summary header has a cell reading 项目名称, and 称 is the only character whose
+            # NFKC form contains 称: a quick test before cleaning the cells.
+            for cell in line.cells:
+                if _NAME_CHAR in cell.text:
+                    cells = cells_of(line)
+                    break
+            if cells is not None and is_summary_header(cells):
                 current = _Region("summary", None)
                 current.add(line, cells)
                 regions.append(current)
@@ -245,7 +259,7 @@ def _regions(lines: list[Line]) -> list[_Region]:
         if current is None:
             continue
         if current.kind == "summary":
-            if line.is_row:
+            if is_row:
                 current.add(line, cells if cells is not None else cells_of(line))
             elif line.text.strip():
                 current = None
@@ -309,49 +323,48 @@ class _Builder:
     def _line(self, line: Line, cells: Cells) -> None:
         if not cells:
             return
-        texts = [t for _, t in cells]
         if len(cells) == 1:
-            self._single(line, texts[0])
+            self._single(line, cells[0][1])
             return
-        keys = [key(t) for t in texts]
+        keys = [c.key for _, c in cells]
         if keys[0].startswith(_PROFILE_LABEL):
+            texts = [c.text for _, c in cells]
             self._profile(line, " ".join(texts[1:]) or _after_label(texts[0], _PROFILE_LABEL))
             return
-        if _SUBHEADER.issuperset(keys):
-            return
-        header = indicator_header(cells, keys)
-        if header is not None:
-            self.header, self.mode = header, "indicators"
-            return
-        if not _EXECUTION.isdisjoint(keys):
-            self._execution(line, texts)
-            return
-        if not _TOTAL.isdisjoint(keys):
-            self._total(line, texts)
-            return
+        if not _SPECIAL_KEYS.isdisjoint(keys):  # else none of these four
+            if _SUBHEADER.issuperset(keys):
+                return
+            header = indicator_header(cells, keys)
+            if header is not None:
+                self.header, self.mode = header, "indicators"
+                return
+            if not _EXECUTION.isdisjoint(keys):
+                self._execution(line, cells)
+                return
+            if not _TOTAL.isdisjoint(keys):
+                self._total(line, cells)
+                return
         if (keys[0].startswith(_GRADE) or keys[1].startswith(_GRADE)) and not any(
-            is_number(t) for t in texts
+            c.number for _, c in cells
         ):
-            self.grade = texts[-1] if len(texts) > 1 else None
+            self.grade = cells[-1][1].text
             return
-        if "存在问题" in keys[0] or (
-            len(keys) > 1 and "存在问题" in keys[1] and is_section_label(keys[0])
-        ):
-            rest = [t for t in texts if "存在问题" not in key(t) and not is_section_label(t)]
+        if "存在问题" in keys[0] or ("存在问题" in keys[1] and cells[0][1].section):
+            rest = [c.text for _, c in cells if "存在问题" not in c.key and not c.section]
             self.problems = "；".join(rest) or None
             return
-        if self.mode != "indicators" and self._info_or_money(line, cells, texts, keys):
+        if self.mode != "indicators" and self._info_or_money(line, cells, keys):
             return
         if keys[0].startswith(_GOAL_LABELS) or (self.mode == "goals" and self.header is None):
-            self._goal(texts)
+            self._goal(cells)
             return
         if self.header is not None:
             self._indicator(line, cells)
             return
 
-    def _single(self, line: Line, text: str) -> None:
-        k = key(text)
-        if self.total_pending and is_number(text):
+    def _single(self, line: Line, c: Cell) -> None:
+        text, k = c.text, c.key
+        if self.total_pending and c.number:
             self.total = self._num(text, line, "总分")
             self.total_pending = False
             return
@@ -365,11 +378,9 @@ class _Builder:
         if m and self.year is None and len(k) <= 12:
             self.year = int(m.group(1))
 
-    def _info_or_money(
-        self, line: Line, cells: list[tuple[int, str]], texts: list[str], keys: list[str]
-    ) -> bool:
+    def _info_or_money(self, line: Line, cells: Cells, keys: list[str]) -> bool:
         """Basic information, the 资金情况 block and the goals header."""
-        has_numbers = any(is_number(t) for t in texts)
+        has_numbers = any(c.number for _, c in cells)
         order = header_order(cells)
         if order is not None and not has_numbers:
             self.order, self.mode = order, "funding"
@@ -385,7 +396,7 @@ class _Builder:
                     self.ctx.notice(f"第{line.no}行 {note}", self.ctx.prov(line, TABLE, row.label))
             self.mode = "funding"
             return True
-        if self._info(line, texts):
+        if self._info(line, [c.text for _, c in cells]):
             return True
         if not _GOAL_HEADERS.isdisjoint(keys) or keys[0].startswith("三、目标"):
             self.mode = "goals"
@@ -429,19 +440,20 @@ class _Builder:
         elif slot == "implementer" and self.implementer is None:
             self.implementer = value
 
-    def _goal(self, texts: list[str]) -> None:
+    def _goal(self, cells: Cells) -> None:
         parts: list[str] = []
         rate: str | None = None
-        for text in texts:
-            if is_section_label(text) and not parts:
+        for _, c in cells:
+            if c.section and not parts:
                 continue
-            k = key(text)
+            k = c.key
             if k in _GOAL_LABELS or k in _GOAL_HEADERS:
                 continue
+            text = c.text
             for label in _GOAL_LABELS:
                 if text.startswith(label) and len(text) > len(label) + 1:
                     text = text[len(label) :].strip()
-            if is_number(text) and parts:
+            if parts and (c.number if text is c.text else is_number(text)):
                 rate = text
                 continue
             parts.append(text)
@@ -458,8 +470,8 @@ class _Builder:
         if all((g.target, g.achieved) != (goal.target, goal.achieved) for g in self.goals):
             self.goals.append(goal)
 
-    def _execution(self, line: Line, texts: list[str]) -> None:
-        numbers = [t for t in texts if is_weight(t)]
+    def _execution(self, line: Line, cells: Cells) -> None:
+        numbers = [c.text for _, c in cells if c.weight]
         if not numbers:
             self.ctx.notice(f"第{line.no}行 预算执行率行没有分值和得分", self.ctx.prov(line, TABLE))
             return
@@ -485,30 +497,30 @@ class _Builder:
             return
         self.profile = name
 
-    def _total(self, line: Line, texts: list[str]) -> None:
-        for i, text in enumerate(texts):
-            label = next((g for g in _GRADE if key(text).startswith(g)), None)
+    def _total(self, line: Line, cells: Cells) -> None:
+        for i, (_, c) in enumerate(cells):
+            label = next((g for g in _GRADE if c.key.startswith(g)), None)
             if label is None:
                 continue
-            value = _after_label(text, label)
-            if not value and i + 1 < len(texts) and not is_number(texts[i + 1]):
-                value = texts[i + 1]
+            value = _after_label(c.text, label)
+            if not value and i + 1 < len(cells) and not cells[i + 1][1].number:
+                value = cells[i + 1][1].text
             if value and not is_number(value):
                 self.grade = value
             break
-        numbers = [t for t in texts if is_number(t)]
+        numbers = [c.text for _, c in cells if c.number]
         if numbers:
             self.total = self._num(numbers[-1], line, "总分")
         else:
             self.total_pending = True
 
-    def _indicator(self, line: Line, cells: list[tuple[int, str]]) -> None:
+    def _indicator(self, line: Line, cells: Cells) -> None:
         assert self.header is not None
         raw = parse_indicator_row(cells, self.header)
         if raw is None:
             self.ctx.notice(
                 f"第{line.no}行 无法识别为绩效指标行，已忽略："
-                f"{' | '.join(t for _, t in cells)[:60]}",
+                f"{' | '.join(c.text for _, c in cells)[:60]}",
                 self.ctx.prov(line, TABLE),
             )
             return
@@ -522,56 +534,72 @@ class _Builder:
             raw.desc, raw.l3 = raw.l3, ""
         l1, l2 = self._levels(line, strip_label_prefix(raw.l1), raw.l2)
         name = raw.l3 or l2 or l1
-        prov = ctx.prov(line, TABLE, name)
+        file, no = ctx.file, line.no
+        prov = table_prov(file, line, name)
 
         def num(text: str, column: str) -> Num | None:
             if not text:
                 return None
-            return ctx.number(text, prov.model_copy(update={"column": column}))
+            return figure(ctx, text, table_prov(file, line, name, column))
 
-        target_q = parse_quantity(raw.target) if raw.target else None
-        actual_q = parse_quantity(raw.actual) if raw.actual else None
-        target = (
-            Num(value=target_q.value, decimals=target_q.decimals, raw=raw.target, prov=prov)
-            if target_q is not None
-            else None
-        )
-        actual = (
-            Num(value=actual_q.value, decimals=actual_q.decimals, raw=raw.actual, prov=prov)
-            if actual_q is not None
-            else None
-        )
+        target_text, actual_text = raw.target, raw.actual
+        target_q = parse_quantity(target_text) if target_text else None
+        actual_q = parse_quantity(actual_text) if actual_text else None
+        target = actual = None
+        if target_q is not None:
+            target = validated(
+                Num,
+                {
+                    "value": target_q.value,
+                    "decimals": target_q.decimals,
+                    "raw": target_text,
+                    "prov": prov,
+                },
+            )
+        if actual_q is not None:
+            actual = validated(
+                Num,
+                {
+                    "value": actual_q.value,
+                    "decimals": actual_q.decimals,
+                    "raw": actual_text,
+                    "prov": prov,
+                },
+            )
         unit = raw.unit or (target_q.unit if target_q else None)
         operator = raw.operator
-        if operator is None and raw.target and target_q is None and has_cjk(raw.target):
+        if operator is None and target_text and target_q is None and has_cjk(target_text):
             operator = "文字描述"  # a qualitative target printed without its 符号
         weight = num(raw.weight, "分值")
         score = num(raw.score, "得分")
         if weight is None:
-            ctx.notice(f"第{line.no}行 指标分值缺失", prov)
+            ctx.notice(f"第{no}行 指标分值缺失", prov)
         if score is None:
-            if self.header is not None and not self.header.has("score"):
+            if not self.header.has_score:
                 self.missing_score_columns = True
             else:
-                ctx.notice(f"第{line.no}行 指标得分缺失", prov)
+                ctx.notice(f"第{no}行 指标得分缺失", prov)
         self.indicators.append(
-            Indicator(
-                level1=l1,
-                level2=l2,
-                level3=raw.l3,
-                description=raw.desc or None,
-                weight=weight,
-                operator=operator,
-                target_text=raw.target,
-                target=target,
-                unit=unit,
-                actual_text=raw.actual,
-                actual=actual,
-                status=raw.status,
-                score=score,
-                deviation=num(raw.dev, "偏差度"),
-                reason=raw.reason or None,
-                prov=prov,
+            validated(
+                Indicator,
+                {
+                    "level1": l1,
+                    "level2": l2,
+                    "level3": raw.l3,
+                    "description": raw.desc or None,
+                    "weight": weight,
+                    "operator": operator,
+                    "target_text": target_text,
+                    "target": target,
+                    "unit": unit,
+                    "actual_text": actual_text,
+                    "actual": actual,
+                    "status": raw.status,
+                    "score": score,
+                    "deviation": num(raw.dev, "偏差度"),
+                    "reason": raw.reason or None,
+                    "prov": prov,
+                },
             )
         )
 
@@ -679,33 +707,27 @@ class _Builder:
         )
 
     def _funding_line(self, row: FundingRow, line: Line, name: str) -> FundingLine | None:
-        prov = self.ctx.prov(line, TABLE, name)
-        titles = {
-            "initial": "年初预算数",
-            "annual": "全年预算数",
-            "executed": "全年执行数",
-            "weight": "分值",
-            "rate": "执行率",
-            "score": "得分",
-        }
+        file = self.ctx.file
         values: dict[str, Num | None] = {}
-        for field_name, title in titles.items():
+        for field_name, title in _FUNDING_TITLES:
             text = row.values.get(field_name)
             if text:
-                values[field_name] = self.ctx.number(
-                    text, prov.model_copy(update={"column": f"{row.label} {title}"})
-                )
+                column = f"{row.label} {title}"
+                values[field_name] = figure(self.ctx, text, table_prov(file, line, name, column))
         if not any(v is not None for v in values.values()):
             return None
-        return FundingLine(
-            label=row.label,
-            initial_budget=values.get("initial"),
-            annual_budget=values.get("annual"),
-            executed=values.get("executed"),
-            weight=values.get("weight"),
-            rate=values.get("rate"),
-            score=values.get("score"),
-            prov=prov,
+        return validated(
+            FundingLine,
+            {
+                "label": row.label,
+                "initial_budget": values.get("initial"),
+                "annual_budget": values.get("annual"),
+                "executed": values.get("executed"),
+                "weight": values.get("weight"),
+                "rate": values.get("rate"),
+                "score": values.get("score"),
+                "prov": table_prov(file, line, name),
+            },
         )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from unicodedata import is_normalized
 
 from juesuan.model.figure import Num
 from juesuan.model.memo import text_cache
@@ -43,7 +44,11 @@ _OP_RE = re.compile(
     "^(" + "|".join(re.escape(k) for k in sorted(_OPS, key=len, reverse=True)) + ")"
 )
 _NUM_RE = re.compile(r"^[+-]?\d[\d,]*(\.\s*\d+)?|^[+-]?\.\d+")
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # what parse_printed reads as Decimal(text)
+_OP_START = frozenset(k[0] for k in _OPS)
 _PCT = ("%", "％")
+_SPACES = re.compile(r"\s+")
+_DATE = re.compile(r"^(月|日|年|号|季度|个?工作日内|天内|月底|月前|日前)")
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,10 @@ class Quantity:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", nfkc(text)).strip()
+    t = text if is_normalized("NFKC", text) else nfkc(text)  # nfkc keeps NFKC-normal text
+    if "  " in t or not t.isprintable():  # else its only whitespace is single spaces
+        t = _SPACES.sub(" ", t)
+    return t.strip()
 
 
 @text_cache(4096)
@@ -76,31 +84,38 @@ def parse_quantity(text: str | None) -> Quantity | None:
         return None
     s = _clean(text)
     operator = None
-    m = _OP_RE.match(s)
-    if m:
-        operator = _OPS[m.group(1)]
-        s = s[m.end() :].strip()
+    if s[:1] in _OP_START:
+        m = _OP_RE.match(s)
+        if m:
+            operator = _OPS[m.group(1)]
+            s = s[m.end() :].strip()
     n = _NUM_RE.match(s)
     if not n:
         return None
     number, rest = n.group(0), s[n.end() :].strip()
-    try:
-        printed = parse_printed(number)
-    except NotANumberError:
-        return None
-    if printed.value is None:
-        return None
     unit = rest or None
     if unit and _looks_like_date(unit):
         return None
+    if _PLAIN.fullmatch(number):  # the usual figure: no sign, separator or wrapped decimals
+        value = Decimal(number)
+        point = number.find(".")
+        decimals = 0 if point < 0 else len(number) - point - 1
+    else:
+        try:
+            printed = parse_printed(number)
+        except NotANumberError:
+            return None
+        if printed.value is None:
+            return None
+        value, decimals = printed.value, printed.decimals
     pct = bool(unit) and unit is not None and unit.startswith(_PCT)
     if pct:
         unit = "%"
-    return Quantity(printed.value, printed.decimals, unit, operator, pct)
+    return Quantity(value, decimals, unit, operator, pct)
 
 
 def _looks_like_date(rest: str) -> bool:
-    return bool(re.match(r"^(月|日|年|号|季度|个?工作日内|天内|月底|月前|日前)", rest)) and any(
+    return bool(_DATE.match(rest)) and any(
         w in rest for w in ("前", "底", "内", "月", "日", "季度")
     )
 
