@@ -21,7 +21,7 @@ def nfkc(text: str) -> str:
     Chinese text is rarely NFKC-normal only because of its full-width punctuation (，：（）);
     mapping those first by table leaves a string that is normal in almost every case.
     """
-    if text.isascii():
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     folded = text.translate(_FULLWIDTH)
     if unicodedata.is_normalized("NFKC", folded):
