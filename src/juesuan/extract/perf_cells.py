@@ -10,18 +10,14 @@ predicates below read it.  Cheap tests come before each regex or normalisation.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import NamedTuple, TypeVar
 from unicodedata import is_normalized
 
 from pydantic import BaseModel
 
-from juesuan.extract.context import Context
 from juesuan.extract.norm import clean_label
-from juesuan.model.figure import Num
 from juesuan.model.memo import text_cache
 from juesuan.model.numbers import NotANumberError, parse_printed
-from juesuan.model.provenance import Prov
 from juesuan.perf.profile import label_key
 from juesuan.read.layout import Line
 
@@ -139,7 +135,6 @@ _MAYBE_DIGIT = re.compile(
 _IDEOGRAPH = re.compile(r"[\u4e00-\u4e06\u4e08-\u5142\u5144-\u9fff]")
 # A plain printed number, optionally with a unit suffix: parse_printed reads it as a number.
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?: ?(?:%|万元|元|万))?")
-_PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 _SPACES = re.compile(r"\s+")
@@ -412,51 +407,3 @@ def validated(model: type[Model], fields: dict[str, object]) -> Model:
     model's own validator, about a third quicker (a table makes several objects per row)."""
     obj: Model = model.__pydantic_validator__.validate_python(fields)
     return obj
-
-
-_PROV = Prov.__pydantic_validator__.validate_python  # validated(Prov, …), for the hot paths
-_NUM = Num.__pydantic_validator__.validate_python
-
-
-def table_prov(file: str, line: Line, row: str | None, column: str | None = None) -> Prov:
-    """``Context.prov(line, TABLE, row, column=column)`` for a 绩效自评 table cell."""
-    fields = {"file": file, "line": line.no, "table": TABLE, "row": row}
-    if line.page is not None:  # a None field is left out: the same object, validated quicker
-        fields["page"] = line.page
-    if column is not None:
-        fields["column"] = column
-    prov: Prov = _PROV(fields)
-    return prov
-
-
-def figure(ctx: Context, text: str, prov: Prov) -> Num | None:
-    """``ctx.number(text, prov)``: a cell's figure, its Num made by the validator directly.
-    Blank cells, dashes and text that is no number go through ``ctx.number`` itself."""
-    if _PLAIN_DECIMAL.fullmatch(text):
-        return _plain_num(text, prov)
-    try:
-        printed = parse_printed(text)
-    except NotANumberError:
-        return ctx.number(text, prov)  # None, with its notice
-    if printed.value is None:
-        return ctx.number(text, prov)  # blank or a dash: None
-    return _num(text, printed.value, printed.decimals, prov)
-
-
-def num_of(text: str, prov: Prov) -> Num:
-    """``Num.of(text, prov)``, quicker for a plain decimal (``99.5``)."""
-    if _PLAIN_DECIMAL.fullmatch(text):
-        return _plain_num(text, prov)
-    return Num.of(text, prov)
-
-
-def _plain_num(text: str, prov: Prov) -> Num:
-    """A plain decimal's Num: parse_printed reads it as ``Decimal(text)``."""
-    point = text.find(".")
-    return _num(text, Decimal(text), 0 if point < 0 else len(text) - point - 1, prov)
-
-
-def _num(text: str, value: Decimal, decimals: int, prov: Prov) -> Num:
-    raw = text if text != str(value) else None  # as Context.number and Num.of keep it
-    num: Num = _NUM({"value": value, "decimals": decimals, "raw": raw, "prov": prov})
-    return num

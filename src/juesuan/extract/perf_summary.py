@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from juesuan.extract.context import Context
-from juesuan.extract.perf_cells import Cells, cells_of, figure, key, num_of, table_prov
+from juesuan.extract.perf_cells import TABLE, Cells, cells_of, key
 from juesuan.model.figure import Num
 from juesuan.model.memo import text_cache
 from juesuan.model.perf import EvaluationSummaryRow
@@ -89,7 +89,7 @@ def parse_summary_table(
         name = by_col.get(name_col, "")
         if not name or is_summary_header(line_cells):
             continue
-        prov = table_prov(ctx.file, line, name)
+        prov = ctx.prov(line, TABLE, name)
         values: dict[str, Num] = {}
         rates: dict[str, Num] = {}
         grade: str | None = None
@@ -101,7 +101,7 @@ def parse_summary_table(
                 grade = text
             else:
                 title = _TITLES.get(col, col[5:] + "得分率")
-                num = figure(ctx, text, table_prov(ctx.file, line, name, title))
+                num = ctx.number(text, ctx.prov(line, TABLE, name, column=title))
                 if num is None:
                     continue
                 if col.startswith("rate:"):
@@ -161,8 +161,8 @@ def prose_rows(
         segment = joined[m.end() : end]
         line = owners[max(bisect.bisect_right(starts, m.start(2)) - 1, 0)]
         name = _CJK_SPACE.sub("", m.group(2).strip())
-        prov = table_prov(ctx.file, line, name)
-        score = num_of(m.group(3), prov)
+        prov = ctx.prov(line, TABLE, name)
+        score = Num.of(m.group(3), prov)
         rates: dict[str, Num] = {}
         total = Decimal(0)
         found = False
@@ -176,8 +176,8 @@ def prose_rows(
             if rate != rate.quantize(_CENT):
                 rate = rate.quantize(_CENT)
             column = f"{category}得分率（由得分÷分值推算）"
-            rates[category] = num_of(
-                format(rate.normalize(), "f"), table_prov(ctx.file, line, name, column)
+            rates[category] = Num.of(
+                format(rate.normalize(), "f"), ctx.prov(line, TABLE, name, column=column)
             )
         if found and abs(total - score.value) > Decimal("0.005"):
             ctx.notice(

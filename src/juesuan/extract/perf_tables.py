@@ -28,7 +28,6 @@ from juesuan.extract.perf_cells import (
     category_word,
     cells_of,
     clean,
-    figure,
     has_cjk,
     is_level2,
     is_number,
@@ -37,7 +36,6 @@ from juesuan.extract.perf_cells import (
     level1_canonical,
     line_key,
     strip_label_prefix,
-    table_prov,
     validated,
 )
 from juesuan.extract.perf_funding import (
@@ -534,13 +532,13 @@ class _Builder:
             raw.desc, raw.l3 = raw.l3, ""
         l1, l2 = self._levels(line, strip_label_prefix(raw.l1), raw.l2)
         name = raw.l3 or l2 or l1
-        file, no = ctx.file, line.no
-        prov = table_prov(file, line, name)
+        no = line.no
+        prov = self.ctx.prov(line, TABLE, name)
 
         def num(text: str, column: str) -> Num | None:
             if not text:
                 return None
-            return figure(ctx, text, table_prov(file, line, name, column))
+            return ctx.number(text, ctx.prov(line, TABLE, name, column=column))
 
         target_text, actual_text = raw.target, raw.actual
         target_q = parse_quantity(target_text) if target_text else None
@@ -707,13 +705,14 @@ class _Builder:
         )
 
     def _funding_line(self, row: FundingRow, line: Line, name: str) -> FundingLine | None:
-        file = self.ctx.file
         values: dict[str, Num | None] = {}
         for field_name, title in _FUNDING_TITLES:
             text = row.values.get(field_name)
             if text:
                 column = f"{row.label} {title}"
-                values[field_name] = figure(self.ctx, text, table_prov(file, line, name, column))
+                values[field_name] = self.ctx.number(
+                    text, self.ctx.prov(line, TABLE, name, column=column)
+                )
         if not any(v is not None for v in values.values()):
             return None
         return validated(
@@ -726,7 +725,7 @@ class _Builder:
                 "weight": values.get("weight"),
                 "rate": values.get("rate"),
                 "score": values.get("score"),
-                "prov": table_prov(file, line, name),
+                "prov": self.ctx.prov(line, TABLE, name),
             },
         )
 
