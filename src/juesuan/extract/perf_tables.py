@@ -65,7 +65,7 @@ from juesuan.model.perf import Evaluation, EvaluationSummaryRow, FundingLine, Go
 from juesuan.model.provenance import Prov
 from juesuan.perf.matching import name_key
 from juesuan.perf.profile import list_profiles
-from juesuan.perf.quantity import parse_quantity
+from juesuan.perf.quantity import Quantity, parse_quantity
 from juesuan.read.layout import Line
 
 __all__ = ["extract_evaluations"]
@@ -543,27 +543,14 @@ class _Builder:
         target_text, actual_text = raw.target, raw.actual
         target_q = parse_quantity(target_text) if target_text else None
         actual_q = parse_quantity(actual_text) if actual_text else None
-        target = actual = None
-        if target_q is not None:
-            target = validated(
-                Num,
-                {
-                    "value": target_q.value,
-                    "decimals": target_q.decimals,
-                    "raw": target_text,
-                    "prov": prov,
-                },
-            )
-        if actual_q is not None:
-            actual = validated(
-                Num,
-                {
-                    "value": actual_q.value,
-                    "decimals": actual_q.decimals,
-                    "raw": actual_text,
-                    "prov": prov,
-                },
-            )
+
+        def quantity(q: Quantity | None, text: str) -> Num | None:
+            if q is None:
+                return None
+            fields = {"value": q.value, "decimals": q.decimals, "raw": text, "prov": prov}
+            return validated(Num, fields)
+
+        target, actual = quantity(target_q, target_text), quantity(actual_q, actual_text)
         unit = raw.unit or (target_q.unit if target_q else None)
         operator = raw.operator
         if operator is None and target_text and target_q is None and has_cjk(target_text):
