@@ -12,7 +12,21 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 # Full-width ASCII (！…～) and the ideographic space: their NFKC forms are these characters.
-_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _fold(text: str) -> str:
+    """Full-width ASCII → ASCII, the ideographic space → a space.
+
+    One ``str.replace`` per distinct character present (a line has few: ，：（）): several
+    times faster on Chinese text than ``str.translate`` with a table.
+    """
+    m = _FULLWIDTH.search(text)
+    while m is not None:
+        char = m.group()
+        text = text.replace(char, " " if char == "\u3000" else chr(ord(char) - 0xFEE0))
+        m = _FULLWIDTH.search(text, m.start())
+    return text
 
 
 def nfkc(text: str) -> str:
@@ -23,7 +37,7 @@ def nfkc(text: str) -> str:
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
-    folded = text.translate(_FULLWIDTH)
+    folded = _fold(text)
     if unicodedata.is_normalized("NFKC", folded):
         return folded
     return unicodedata.normalize("NFKC", folded)
