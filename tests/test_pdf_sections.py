@@ -38,15 +38,10 @@ def _key(s: Section) -> tuple[str, int, str, str | None]:
     return (s.heading, s.level, s.kind, s.number)
 
 
-def _paragraphs(section: Section, *, txt: bool = False) -> list[str]:
-    """The section's lines without whitespace.
-
-    The TXT export prints a table row as its cells joined by tabs with the trailing empty
-    ones stripped, so the lone 合计 row of an empty table (公开07/08表) reads back as a
-    paragraph line; the PDF prints it as a table row, left out of the prose.
-    """
+def _paragraphs(section: Section) -> list[str]:
+    """The section's lines without whitespace."""
     out = [re.sub(r"\s+", "", p) for p in section.text.split("\n")]
-    return [p for p in out if p and not (txt and section.kind == "决算表" and p == "合计")]
+    return [p for p in out if p]
 
 
 # ------------------------------------------------------------------------------ TXT = PDF
@@ -58,7 +53,7 @@ def test_pdf_sections_equal_txt(pair: tuple[Disclosure, Disclosure]) -> None:
     assert len(reference) > 25
     assert [_key(s) for s in mine] == [_key(s) for s in reference]
     for got, want in zip(mine, reference, strict=True):
-        assert _paragraphs(got) == _paragraphs(want, txt=True), want.heading
+        assert _paragraphs(got) == _paragraphs(want), want.heading
 
 
 def test_pdf_section_text_is_there(pair: tuple[Disclosure, Disclosure]) -> None:

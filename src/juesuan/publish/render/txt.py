@@ -17,7 +17,7 @@ def table_lines(t: TableView, numbered_title: str | None = None) -> list[str]:
         lines.append(f"金额单位：{t.amount_unit}")
     ncols = t.ncols
     for row in matrix(t.header, ncols) + matrix(t.body, ncols):
-        lines.append("\t".join(row).rstrip("\t") or "\t")
+        lines.append(_row_line(row))
     if t.notes:
         if len(t.notes) == 1:
             lines.append(f"注：{t.notes[0]}")
@@ -25,6 +25,13 @@ def table_lines(t: TableView, numbered_title: str | None = None) -> list[str]:
             lines.append(f"注：1. {t.notes[0]}")
             lines += [f"{i}. {n}" for i, n in enumerate(t.notes[1:], start=2)]
     return lines
+
+
+def _row_line(row: list[str]) -> str:
+    """Cells joined by tabs, trailing empty ones left out, but always at least one tab: a row
+    with one filled cell (合计 of an empty table) is still a table row when read back."""
+    line = "\t".join(row).rstrip("\t")
+    return line if "\t" in line or len(row) < 2 else line + "\t"
 
 
 def render_text(doc: Document) -> str:
