@@ -6,20 +6,19 @@ import re
 from collections.abc import Iterable
 
 from juesuan.model.memo import text_cache
-from juesuan.model.normal import nfkc
+from juesuan.model.normal import compact
 from juesuan.model.tables import Row, Side, Table
 
 _ENUM = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[、.．])"
 )
-_SPACE = re.compile(r"\s+")
 TOTAL_LABELS = ("合计", "总计")
 
 
 @text_cache(8192)
 def norm(text: str) -> str:
     """Compare labels loosely: NFKC, no whitespace, no leading enumeration (一、 / （一）)."""
-    out = _SPACE.sub("", nfkc(text))
+    out = compact(text)
     return _ENUM.sub("", out)
 
 

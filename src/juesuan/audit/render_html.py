@@ -38,13 +38,12 @@ from juesuan.audit.report_tables import (
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figure import Num
 from juesuan.model.finding import SEVERITY_RANK, SEVERITY_ZH, Finding, Severity
-from juesuan.model.normal import nfkc
+from juesuan.model.normal import compact
 from juesuan.model.provenance import Prov
 from juesuan.model.spec import SPECS
 from juesuan.model.tables import TABLE_IDS, Row, Table
 from juesuan.read.layout import Layout, Line
 
-_SPACE = re.compile(r"\s+")
 MAX_RELATED_LINKS = 24
 
 
@@ -86,7 +85,7 @@ def where(prov: Prov) -> str:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACE.sub("", nfkc(text or ""))
+    return compact(text or "")
 
 
 def _worse(a: Severity | None, b: Severity) -> Severity:

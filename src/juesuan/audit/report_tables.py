@@ -8,19 +8,17 @@ side: 收入 on the left, 支出 on the right, with 本年收入合计/本年支
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
 from juesuan.model.figure import Num
-from juesuan.model.normal import nfkc
+from juesuan.model.normal import compact
 from juesuan.model.provenance import Prov
 from juesuan.model.spec import SPECS, TableSpec
 from juesuan.model.tables import Row, Side, Table
 
 CellKind = Literal["code", "label", "value", "empty"]
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -214,7 +212,7 @@ def _sides_grid(spec: TableSpec, table: Table) -> TableGrid:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACE.sub("", nfkc(text or ""))
+    return compact(text or "")
 
 
 def row_matches(row: Row, prov: Prov) -> bool:

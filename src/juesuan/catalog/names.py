@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Literal
 
 from juesuan.catalog.entry import SOURCE_LABELS, SOURCE_RANK, CatalogEntry, Level, Source
-from juesuan.model.normal import nfkc
+from juesuan.model.normal import compact
 
 MatchStatus = Literal["exact", "normalised", "mismatch", "unknown"]
 
-_SPACE = re.compile(r"\s+")
 _CLASS_SUFFIX = "支出"
 
 
@@ -20,7 +18,7 @@ def normalise_name(name: str, level: Level | None = None) -> str:
     trailing 支出 is dropped, as table 公开01 sometimes prints 类 names without it."""
     text = name
     while True:  # NFKC can expose spaces (e.g. U+00B8) whose removal allows new compositions
-        cleaned = _SPACE.sub("", nfkc(text))
+        cleaned = compact(text)
         if cleaned == text:
             break
         text = cleaned

@@ -12,14 +12,13 @@ notices are listed at the top.  The page is self-contained (inline CSS, no scrip
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figure import Num
-from juesuan.model.normal import nfkc
+from juesuan.model.normal import compact
 from juesuan.model.numbers import NotANumberError, parse_printed
 from juesuan.model.provenance import Prov
 from juesuan.model.spec import SPECS
@@ -49,7 +48,6 @@ BORDER_COLOURS: dict[str, str] = {
     "09": "#52607f",
 }
 SCALE = 1.3  # CSS pixels per PDF point
-_SPACE = re.compile(r"\s+")
 
 
 def e(text: object) -> str:
@@ -57,7 +55,7 @@ def e(text: object) -> str:
 
 
 def _norm(text: str | None) -> str:
-    return _SPACE.sub("", nfkc(text or ""))
+    return compact(text or "")
 
 
 def anchor(page: int | None, no: int) -> str:

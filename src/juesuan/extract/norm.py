@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from juesuan.model.memo import text_cache
-from juesuan.model.normal import nfkc as _nfkc
+from juesuan.model.numbers import normalise_text
 
 _SPACE = re.compile(r"\s+")
+nfkc = normalise_text  # NFKC without zero-width characters, as the extractors call it
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
 _NUMBERING = re.compile(
     r"^(?:[（(]\s*[一二三四五六七八九十百零〇\d]+\s*[)）]|[一二三四五六七八九十百零〇]+\s*[、.．]"
@@ -16,10 +17,6 @@ _NUMBERING = re.compile(
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*([^\d\s.].*)$")
-
-
-def nfkc(text: str) -> str:
-    return _nfkc(text).replace("\u200b", "").replace("\ufeff", "")
 
 
 def norm(text: str) -> str:

@@ -33,7 +33,7 @@ def nfkc(text: str) -> str:
     """NFKC (full-width letters, digits and brackets to half-width), fast on usual text.
 
     Chinese text is rarely NFKC-normal only because of its full-width punctuation (，：（）);
-    mapping those first by table leaves a string that is normal in almost every case.
+    folding those first leaves a string that is normal in almost every case.
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from juesuan.errors import JuesuanError, Problem
 from juesuan.model.memo import text_cache
-from juesuan.model.normal import nfkc
+from juesuan.model.normal import compact
 
 Kind = Literal["project", "department"]
 DEFAULT_PROFILE = "national"
@@ -216,13 +216,10 @@ def _category_lookup(categories: tuple[Category, ...]) -> _CategoryLookup:
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 
 
-_SPACES = re.compile(r"\s+")
-
-
 @text_cache(8192)
 def label_key(text: str) -> str:
     """Comparison form of a label: NFKC, no whitespace."""
-    return _SPACES.sub("", nfkc(text))
+    return compact(text)
 
 
 @text_cache(4096)
