@@ -111,9 +111,6 @@ class AuditContext:
     _catalog_tried: bool = field(default=False, init=False, repr=False)
     _class_codes: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
     _memo: dict[str, object] = field(default_factory=dict, init=False, repr=False)
-    _cells: dict[tuple[str, int, str, str], Cell] = field(
-        default_factory=dict, init=False, repr=False
-    )
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """A value computed once per audit and shared by the rules that need it."""
@@ -134,14 +131,7 @@ class AuditContext:
         return make_cell(table_id, table, find_row(table, key, side), column, key=key)
 
     def row_cell(self, table_id: TableId, row: Row | None, column: str, key: str = "") -> Cell:
-        """The cell of ``row`` (one shared object per cell and audit: many rules read it)."""
-        index = (table_id, id(row), column, key)
-        cell = self._cells.get(index)
-        if cell is None:
-            cell = self._cells[index] = make_cell(
-                table_id, self.table(table_id), row, column, key=key
-            )
-        return cell
+        return make_cell(table_id, self.table(table_id), row, column, key=key)
 
     def table_prov(self, table_id: str) -> Prov:
         table = self.disclosure.tables.get(table_id)  # type: ignore[call-overload]
