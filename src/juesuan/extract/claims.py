@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Literal, NamedTuple, Required, TypedDict
 
 from juesuan.extract.claim_names import NameIndex
@@ -634,18 +633,8 @@ _COUNT_UNITS = ("个", "辆", "人次", "批次", "台(套)", "台", "人", "次
 
 @text_cache(4096)
 def _num(printed: str) -> Num:
-    """The figure of a number :data:`_NUMBER` matched (``1,234.50``).
-
-    Same as ``Num.of`` without the thousands separators; plain ASCII digits (nearly all)
-    skip its general parser, which normalises full-width forms, dashes, brackets and units.
-    """
-    digits = printed.replace(",", "")
-    if not digits.isascii():
-        return Num.of(digits)
-    value = Decimal(digits)
-    raw = digits if digits != str(value) else None
-    decimals = len(digits.partition(".")[2])  # as printed: the exponent of ``value``
-    return Num(value=value, decimals=decimals, raw=raw)
+    """The figure of a number :data:`_NUMBER` matched (``1,234.50``)."""
+    return Num.of(printed.replace(",", ""))
 
 
 def _money_fields(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from juesuan.model.figure import Num
 from juesuan.model.finding import Notice
@@ -42,25 +40,20 @@ class Context:
 
     def number(self, text: str, prov: Prov) -> Num | None:
         """A cell's figure; blank or a dash gives ``None``, text that is no number a notice."""
-        if _PLAIN_DECIMAL.fullmatch(text):  # 1234.56 as most cells print: Decimal(text)
-            point = text.find(".")
-            value, decimals = Decimal(text), (0 if point < 0 else len(text) - point - 1)
-        else:
-            if not text.strip():
-                return None
-            try:
-                printed = parse_printed(text)
-            except NotANumberError:
-                self.notice(f"无法识别的数值「{text.strip()[:40]}」，已忽略", prov)
-                return None
-            if printed.value is None:
-                return None
-            value, decimals = printed.value, printed.decimals
+        if not text.strip():
+            return None
+        try:
+            printed = parse_printed(text)
+        except NotANumberError:
+            self.notice(f"无法识别的数值「{text.strip()[:40]}」，已忽略", prov)
+            return None
+        if printed.value is None:
+            return None
+        value, decimals = printed.value, printed.decimals
         raw = text if text != str(value) else None
         return _NUM({"value": value, "decimals": decimals, "raw": raw, "prov": prov})
 
 
-_PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # The models' own validators, called with a dict: the same checks as ``Prov(**fields)``,
 # about a third quicker (an extraction makes thousands of these).
 _PROV: Callable[[dict[str, object]], Prov] = Prov.__pydantic_validator__.validate_python

@@ -69,9 +69,14 @@ def parse_printed(raw: object) -> Printed:
     return _parse_text(raw)
 
 
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 @text_cache(16384)
 def _parse_text(raw: str) -> Printed:
     """The text case of :func:`parse_printed` (cached: tables repeat their figures)."""
+    if _PLAIN.fullmatch(raw):  # 1234.56, as most cells print: nothing to normalise
+        return _from_decimal(Decimal(raw), raw)
     original = raw
     text = normalise_text(raw).strip()
     if not text:
