@@ -138,7 +138,6 @@ _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?: ?(?:%|万元|元|万))?")
 
 
 _SPACES = re.compile(r"\s+")
-_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")  # as in clean_label
 
 
 def _clean(text: str) -> str:
@@ -147,7 +146,7 @@ def _clean(text: str) -> str:
     if text.isprintable():
         if " " not in text:
             return text
-        t = _CJK_GAP.sub("", text.strip())
+        t = clean_label(text)
         return _SPACES.sub(" ", t) if "  " in t else t
     t = clean_label(text.replace("\u3000", " "))
     return _SPACES.sub(" ", t).strip()
@@ -200,10 +199,7 @@ class Cell(NamedTuple):
 
 
 def _new_cell(text: str) -> Cell:
-    if text.isprintable() and is_normalized("NFKC", text):  # _key(text)
-        k = text.replace(" ", "")
-    else:
-        k = label_key(text)
+    k = _key(text)
     percent = "%" in text or "％" in text
     first = text[:1]
     if "\u4e00" <= first <= "\u9fff" and first != "万" and first != "元":
@@ -215,23 +211,17 @@ def _new_cell(text: str) -> Cell:
         w = split_weight_op(text)[0]
         weight = (number and not percent) if w == text else (is_number(w) and not has_percent(w))
     section = (k[:1] in _SECTION_START and _SECTION.match(k) is not None) or k in _SECTION_WORDS
-    return _CELL(
-        Cell,
-        (
-            text,
-            k,
-            number,
-            weight,
-            percent,
-            OPERATORS.get(k),
-            k in UNIT_WORDS or (k.startswith("%") and len(k) <= 2),
-            section,
-            not section and not text.startswith(_LABEL_PREFIXES),
-        ),
+    return Cell(
+        text,
+        k,
+        number,
+        weight,
+        percent,
+        OPERATORS.get(k),
+        k in UNIT_WORDS or (k.startswith("%") and len(k) <= 2),
+        section,
+        not section and not text.startswith(_LABEL_PREFIXES),
     )
-
-
-_CELL = tuple.__new__  # Cell(...) without NamedTuple's Python-level __new__
 
 
 @text_cache(16384)
