@@ -304,6 +304,18 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
+def _margins(lines: list[Line]) -> dict[int | None, tuple[float, float]]:
+    """Per page, the leftmost start and rightmost end of its lines outside ruled tables."""
+    margins: dict[int | None, tuple[float, float]] = {}
+    for line in lines:
+        extent = _extent(line) if line.table_index is None else None
+        if extent is None:
+            continue
+        left, right = margins.get(line.page, extent)
+        margins[line.page] = (min(left, extent[0]), max(right, extent[1]))
+    return margins
+
+
 def narrative_layout(layout: Layout) -> Layout:
     """``layout`` with wrapped paragraph lines joined (for the narrative's claims).
 
@@ -312,13 +324,7 @@ def narrative_layout(layout: Layout) -> Layout:
     number between two pages.  The joined line keeps the first line's page and number.
     Table rows and everything else are kept as they are.
     """
-    margins: dict[int | None, tuple[float, float]] = {}
-    for line in layout.lines:
-        extent = _extent(line) if line.table_index is None else None
-        if extent is None:
-            continue
-        left, right = margins.get(line.page, extent)
-        margins[line.page] = (min(left, extent[0]), max(right, extent[1]))
+    margins = _margins(layout.lines)
 
     def wrapped(line: Line) -> bool:
         extent = _extent(line)
@@ -527,13 +533,7 @@ def prose_lines(layout: Layout) -> ProseLines:
     heights: dict[int | None, float] = {p.number: p.height for p in layout.pages if p.height}
     drop = _furniture(layout.lines, heights)
     kept = [line for i, line in enumerate(layout.lines) if i not in drop]
-    margins: dict[int | None, tuple[float, float]] = {}
-    for line in kept:
-        extent = _extent(line) if line.table_index is None else None
-        if extent is None:
-            continue
-        left, right = margins.get(line.page, extent)
-        margins[line.page] = (min(left, extent[0]), max(right, extent[1]))
+    margins = _margins(kept)
 
     def plain(line: Line) -> str | None:
         """The text of a single paragraph line, else ``None``."""
