@@ -19,6 +19,7 @@ from juesuan.extract.claim_names import NameIndex
 from juesuan.model import Claim, Num, Prov
 from juesuan.model.memo import text_cache
 from juesuan.model.narrative import ClaimKind, Direction
+from juesuan.model.normal import fold_fullwidth
 
 _STRIP = re.compile(r"\[bookmark:[^\]]*\]|<[^>]{1,40}>|\*\*|^#+\s*|^\s*-\s+")
 _HEADING = re.compile(
@@ -197,25 +198,9 @@ class _Text:
         return Prov(file=file, page=page, line=no, span=span, text=self.text[start:end])
 
 
-_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _DROP = re.compile(_STRIP.pattern + r"|\s", re.MULTILINE)
 _DROP_HINT = re.compile(r"[\[<*#\s-]")  # every match of _DROP has one of these
 _MARK_HINT = re.compile(r"[\[<*#-]")  # every match of _DROP but a space has one of these
-
-
-def _fold_fullwidth(text: str) -> str:
-    """Full-width ASCII forms → ASCII, the ideographic space → a space.
-
-    One ``str.replace`` per distinct character present: several times faster than
-    ``str.translate`` with a table on CJK text.  Replacing keeps every position, so the
-    next full-width character is after the one just replaced.
-    """
-    m = _FULLWIDTH.search(text)
-    while m is not None:
-        char = m.group()
-        text = text.replace(char, " " if char == "\u3000" else chr(ord(char) - 0xFEE0))
-        m = _FULLWIDTH.search(text, m.start())
-    return text
 
 
 _Pieces = tuple[tuple[int, ...], tuple[int, ...]]
@@ -237,9 +222,9 @@ def _clean_lines(lines: Sequence[tuple[int, str]]) -> list[_Line]:
     Full-width forms are folded for all lines at once (much faster than line by line).
     """
     raws = [raw for _, raw in lines]
-    folded = _fold_fullwidth("\n".join(raws)).split("\n")
+    folded = fold_fullwidth("\n".join(raws)).split("\n")
     if len(folded) != len(raws):  # a line break inside a line
-        folded = [_fold_fullwidth(raw) for raw in raws]
+        folded = [fold_fullwidth(raw) for raw in raws]
     out: list[_Line] = []
     for (no, _), text in zip(lines, folded, strict=True):
         if "\t" not in text:
