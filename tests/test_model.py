@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from juesuan.model import Disclosure, Extras, Meta, Num, Prov, Row, Table
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+NUM = TypeAdapter(Num)
+PROV = TypeAdapter(Prov)
 
 
 def test_num_keeps_printed_precision_and_raw() -> None:
-    n = Num.model_validate("2,619.70")
+    n = NUM.validate_python("2,619.70")
     assert n.value == Decimal("2619.70")
     assert n.decimals == 2
     assert n.raw == "2,619.70"
@@ -24,18 +26,56 @@ def test_num_keeps_printed_precision_and_raw() -> None:
 
 
 def test_num_serialises_compactly_without_provenance() -> None:
-    assert Num.model_validate("4.00").model_dump(mode="json") == "4.00"
+    assert NUM.dump_python(NUM.validate_python("4.00"), mode="json") == "4.00"
     with_prov = Num.of("1.5", Prov(file="a.txt", line=3))
-    dumped = with_prov.model_dump(mode="json")
+    dumped = NUM.dump_python(with_prov, mode="json")
     assert dumped["value"] == "1.5" and dumped["prov"] == {"file": "a.txt", "line": 3}
-    assert Num.model_validate(dumped) == with_prov
+    assert NUM.validate_python(dumped) == with_prov
 
 
 def test_num_refuses_float_and_garbage() -> None:
     with pytest.raises(ValidationError, match="浮点数"):
-        Num.model_validate(0.1)
+        NUM.validate_python(0.1)
     with pytest.raises(ValidationError, match="不是数字"):
-        Num.model_validate("1,2O3.5")
+        NUM.validate_python("1,2O3.5")
+
+
+def test_num_and_prov_are_immutable_values() -> None:
+    prov = Prov(file="a.txt", line=3, span=(4, 9))
+    n = Num(Decimal("1.50"), 2, None, prov)
+    with pytest.raises(AttributeError):
+        n.value = Decimal(2)  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        prov.line = 4  # type: ignore[misc]
+    assert {n, Num.of("1.50", Prov(file="a.txt", line=3, span=(4, 9)))} == {n}
+    assert n.with_prov(None).prov is None and n.prov is prov
+    assert prov._replace(line=None).as_dict() == {"file": "a.txt", "span": (4, 9)}
+
+
+def test_prov_validates_its_mapping_form_and_round_trips() -> None:
+    prov = PROV.validate_python({"file": "a.pdf", "page": 2, "span": [1, 5]})
+    assert prov == Prov(file="a.pdf", page=2, span=(1, 5))
+    assert PROV.validate_json(PROV.dump_json(prov)) == prov
+    assert PROV.dump_python(prov, mode="json") == {"file": "a.pdf", "page": 2, "span": [1, 5]}
+    with pytest.raises(ValidationError, match="colum"):
+        PROV.validate_python({"colum": "决算数"})
+    with pytest.raises(ValidationError, match="page"):
+        PROV.validate_python({"page": "第二页"})
+
+
+def test_num_validates_object_form_and_reports_where() -> None:
+    n = NUM.validate_python({"value": "1,234.50", "prov": {"file": "a.txt", "line": 7}})
+    assert (n.value, n.decimals, n.prov) == (Decimal("1234.50"), 2, Prov(file="a.txt", line=7))
+    assert NUM.validate_python({"value": "3.1", "decimals": 2}).decimals == 2
+    assert NUM.validate_json('"2,619.78"').value == Decimal("2619.78")
+    with pytest.raises(ValidationError, match="浮点数"):
+        NUM.validate_json("2619.78")
+    with pytest.raises(ValidationError, match=r"prov\.line"):
+        NUM.validate_python({"value": "1", "prov": {"line": "x"}})
+    with pytest.raises(ValidationError, match="extra"):
+        NUM.validate_python({"value": "1", "unit": "万元"})
+    with pytest.raises(ValidationError, match="数值为空"):
+        NUM.validate_python("-")
 
 
 def test_extras_reject_unknown_subject_keys() -> None:
@@ -76,7 +116,10 @@ def test_schema_is_json_and_mentions_all_parts() -> None:
     text = json.dumps(schema, ensure_ascii=False)
     for part in ("meta", "tables", "extras", "evaluations"):
         assert part in schema["properties"]
-    assert "number" not in {v.get("type") for v in schema["$defs"]["Num"]["properties"].values()}
+    num = schema["$defs"]["Num"]
+    assert {"type": "string"} in num["anyOf"]  # a bare printed figure
+    assert "number" not in json.dumps(num)  # floats are refused: money is exact
+    assert schema["$defs"]["Prov"]["additionalProperties"] is False
     assert "部门（单位）名称" in text
 
 

@@ -66,9 +66,7 @@ class Cell:
         if num is not None and num.prov is not None:
             return _fill(num.prov, fallback)
         if base is not None:
-            return base.model_copy(
-                update={k: v for k, v in fallback.model_dump().items() if v is not None}
-            )
+            return base._replace(**fallback.as_dict())
         return fallback
 
     @cached_property
@@ -95,9 +93,9 @@ def make_cell(
 def _fill(prov: Prov, fallback: Prov) -> Prov:
     """Add table/row/code/column to a figure's own provenance where it lacks them."""
     update = {
-        k: v for k, v in fallback.model_dump().items() if v is not None and getattr(prov, k) is None
+        k: v for k, v in fallback.as_dict().items() if getattr(prov, k) is None
     }
-    return prov.model_copy(update=update) if update else prov
+    return prov._replace(**update) if update else prov
 
 
 @dataclass

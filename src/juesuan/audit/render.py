@@ -73,7 +73,7 @@ def _group_name(table: str | None) -> str:
 
 
 def _where(finding: Finding) -> str:
-    return finding.location.model_copy(update={"table": None, "file": None}).describe()
+    return finding.location._replace(table=None, file=None).describe()
 
 
 def render_text(results: Sequence[DocumentResult], console: Console) -> None:

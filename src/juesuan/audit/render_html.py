@@ -81,7 +81,7 @@ def _group_key(f: Finding) -> str | None:
 
 
 def where(prov: Prov) -> str:
-    return prov.model_copy(update={"table": None, "file": None}).describe()
+    return prov._replace(table=None, file=None).describe()
 
 
 def _norm(text: str | None) -> str:

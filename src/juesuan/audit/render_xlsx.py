@@ -87,7 +87,7 @@ def finding_row(number: int, file: str, f: Finding) -> list[CellValue]:
         SEVERITY_ZH[f.severity],
         family_zh(f.code),
         f.message,
-        loc.model_copy(update={"file": None}).describe(),
+        loc._replace(file=None).describe(),
         table_name(loc.table),
         " ".join(x for x in (loc.code, loc.row) if x),
         loc.column or "",

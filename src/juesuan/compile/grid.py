@@ -100,16 +100,46 @@ class Ctx:
         prov = Prov(file=self.file, sheet=sheet.title, cell=coord(row, col))
         self.notices.append(Notice(message=message, location=prov))
 
-    def prov(self, sheet: Sheet, r: int, c: int, /, **where: str | None) -> Prov:
-        return Prov(file=self.file, sheet=sheet.title, cell=coord(r, c), **where)
+    def prov(
+        self,
+        sheet: Sheet,
+        r: int,
+        c: int,
+        /,
+        table: str | None = None,
+        row: str | None = None,
+        code: str | None = None,
+        column: str | None = None,
+    ) -> Prov:
+        return Prov(
+            file=self.file,
+            sheet=sheet.title,
+            cell=coord(r, c),
+            table=table,
+            row=row,
+            code=code,
+            column=column,
+        )
 
-    def num(self, sheet: Sheet, r: int, c: int, /, **where: str | None) -> Num | None:
+    def num(
+        self,
+        sheet: Sheet,
+        r: int,
+        c: int,
+        /,
+        table: str | None = None,
+        row: str | None = None,
+        code: str | None = None,
+        column: str | None = None,
+    ) -> Num | None:
         """The figure in a cell with its provenance; a problem (and None) when unreadable."""
         if sheet.uncalculated(r, c):
             self.problem(sheet, r, c, UNCALCULATED)
             return None
         try:
-            return cell_num(sheet.value(r, c), sheet.fmt(r, c), self.prov(sheet, r, c, **where))
+            return cell_num(
+                sheet.value(r, c), sheet.fmt(r, c), self.prov(sheet, r, c, table, row, code, column)
+            )
         except CellError as exc:
             self.problem(sheet, r, c, str(exc))
             return None

@@ -31,6 +31,7 @@ from juesuan.extract.tables import build_tables
 from juesuan.extract.titles import match_title, printed_number
 from juesuan.extract.titles_scan import scan_titles, scan_unit_mentions
 from juesuan.model.disclosure import Disclosure
+from juesuan.model.figure import Num
 from juesuan.model.meta import Meta, Profile
 from juesuan.model.narrative import Section
 from juesuan.model.provenance import Prov
@@ -196,16 +197,19 @@ def _relocate(prov: Prov | None, local: _LOCAL) -> Prov | None:
     if prov is None or prov.line is None or prov.line not in local:
         return prov
     page, no = local[prov.line]
-    return prov.model_copy(update={"page": page, "line": no})
+    return prov._replace(page=page, line=no)
 
 
 def _relocated(obj: Any, local: _LOCAL) -> Any:
     """``obj`` with every :class:`Prov` inside it mapped back to page-local line numbers.
 
-    Mutable models are updated in place; frozen ones (``Num``) are copied.
+    Mutable models are updated in place; frozen ones and the tuples ``Num`` and ``Prov`` are copied.
     """
     if isinstance(obj, Prov):
         return _relocate(obj, local)
+    if isinstance(obj, Num):
+        moved = _relocate(obj.prov, local)
+        return obj if moved is obj.prov else obj.with_prov(moved)
     if isinstance(obj, list):
         for i, item in enumerate(obj):
             obj[i] = _relocated(item, local)
@@ -218,7 +222,7 @@ def _relocated(obj: Any, local: _LOCAL) -> Any:
         changes: dict[str, Any] = {}
         for name in type(obj).model_fields:
             value = getattr(obj, name)
-            if isinstance(value, (Prov, BaseModel, list, dict)):
+            if isinstance(value, (Prov, Num, BaseModel, list, dict)):
                 moved = _relocated(value, local)
                 if moved is not value:
                     changes[name] = moved
@@ -677,7 +681,7 @@ def pdf_titles_and_mentions(
     for mention in scan_unit_mentions(prose.lines, file, unit_name):
         where = prose.origin.get(mention.line) if mention.line is not None else None
         if where is not None:
-            mention = mention.model_copy(update={"page": where[0], "line": where[1]})
+            mention = mention._replace(page=where[0], line=where[1])
         mentions.append(mention)
     return titles, mentions
 

@@ -547,8 +547,7 @@ class _Builder:
         def quantity(q: Quantity | None, text: str) -> Num | None:
             if q is None:
                 return None
-            fields = {"value": q.value, "decimals": q.decimals, "raw": text, "prov": prov}
-            return validated(Num, fields)
+            return Num(q.value, q.decimals, text, prov)
 
         target, actual = quantity(target_q, target_text), quantity(actual_q, actual_text)
         unit = raw.unit or (target_q.unit if target_q else None)

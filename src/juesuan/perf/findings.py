@@ -28,7 +28,7 @@ def indicator_prov(evaluation: Evaluation, r: IndicatorResult, num: Num | None =
     base = evaluation.prov
     row = f"{evaluation.name} / {r.label}"
     if base is not None:
-        return base.model_copy(update={"row": row})
+        return base._replace(row=row)
     return Prov(table=TABLE, row=row)
 
 

@@ -143,7 +143,7 @@ def _pairs(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[TableId, Row]]
 def _provs(ctx: AuditContext, places: list[tuple[TableId, Row]]) -> list[Prov]:
     """Locations of a pair, computed only for pairs that are reported."""
     return [
-        ctx.row_cell(tid, row, "").prov.model_copy(update={"column": None}) for tid, row in places
+        ctx.row_cell(tid, row, "").prov._replace(column=None) for tid, row in places
     ]
 
 

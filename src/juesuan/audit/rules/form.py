@@ -119,8 +119,8 @@ def duplicated_rows(ctx: AuditContext) -> Iterator[Finding]:
                 seen[ident] = index
                 continue
             first = table.rows[seen[ident]]
-            here = ctx.row_cell(table_id, row, "").prov.model_copy(update={"column": None})
-            there = ctx.row_cell(table_id, first, "").prov.model_copy(update={"column": None})
+            here = ctx.row_cell(table_id, row, "").prov._replace(column=None)
+            there = ctx.row_cell(table_id, first, "").prov._replace(column=None)
             what = " ".join(x for x in (row.code, row.label or row.key) if x)
             yield Finding(
                 code="F0103",
