@@ -92,9 +92,7 @@ def make_cell(
 
 def _fill(prov: Prov, fallback: Prov) -> Prov:
     """Add table/row/code/column to a figure's own provenance where it lacks them."""
-    update = {
-        k: v for k, v in fallback.as_dict().items() if getattr(prov, k) is None
-    }
+    update = {k: v for k, v in fallback.as_dict().items() if getattr(prov, k) is None}
     return prov._replace(**update) if update else prov
 
 

@@ -142,9 +142,7 @@ def _pairs(ctx: AuditContext) -> dict[tuple[str, str], list[tuple[TableId, Row]]
 
 def _provs(ctx: AuditContext, places: list[tuple[TableId, Row]]) -> list[Prov]:
     """Locations of a pair, computed only for pairs that are reported."""
-    return [
-        ctx.row_cell(tid, row, "").prov._replace(column=None) for tid, row in places
-    ]
+    return [ctx.row_cell(tid, row, "").prov._replace(column=None) for tid, row in places]
 
 
 def _printed_name(row: Row) -> str:
