@@ -11,6 +11,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from juesuan.model import Disclosure, Extras, Meta, Num, Prov, Row, Table
+from juesuan.model.provenance import located
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NUM = TypeAdapter(Num)
@@ -50,6 +51,14 @@ def test_num_and_prov_are_immutable_values() -> None:
     assert {n, Num.of("1.50", Prov(file="a.txt", line=3, span=(4, 9)))} == {n}
     assert n.with_prov(None).prov is None and n.prov is prov
     assert prov._replace(line=None).as_dict() == {"file": "a.txt", "span": (4, 9)}
+
+
+def test_located_is_the_keyword_form() -> None:
+    made = located("a.txt", 2, 14, "03", "行政运行", "2010101", "基本支出")
+    assert made == Prov(
+        file="a.txt", page=2, line=14, table="03", row="行政运行", code="2010101", column="基本支出"
+    )
+    assert type(made) is Prov and located("b.txt", None, None) == Prov(file="b.txt")
 
 
 def test_prov_validates_its_mapping_form_and_round_trips() -> None:

@@ -73,7 +73,7 @@ _NO_DIGIT_CELL = re.compile(r"[\u4e00-\u9fffA-Za-z.]")
 
 
 def nonempty(line: Line) -> list[str]:
-    return [c.text for c in line.cells if c.text.strip()]
+    return line.filled
 
 
 def is_stub_line(line: Line) -> bool:

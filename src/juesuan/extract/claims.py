@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple, Required, TypedDict
 
 from juesuan.extract.claim_names import NameIndex
+from juesuan.extract.context import validated
 from juesuan.model import Claim, Num, Prov
 from juesuan.model.memo import text_cache
 from juesuan.model.narrative import ClaimKind, Direction
@@ -488,9 +489,8 @@ class ClaimExtractor:
             fields = self._classify(text, m, lead, unit, subject, subject_text, ctx)
             if fields is not None:
                 prov = self._prov(joined, start + number_start, start + number_end)
-                claims.append(
-                    Claim(**fields, prov=prov, sentence=self.sentence_no, carried=not explicit)
-                )
+                place = {"prov": prov, "sentence": self.sentence_no, "carried": not explicit}
+                claims.append(validated(Claim, {**fields, **place}))
         claims.extend(self._flat(text, joined, start, subject, subject_text))
         for p in _placeholders(text):
             prov = self._prov(joined, start + p.start(), start + p.end())

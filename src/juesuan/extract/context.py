@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from juesuan.model.figure import Num
 from juesuan.model.finding import Notice
 from juesuan.model.numbers import NotANumberError, parse_printed
-from juesuan.model.provenance import Prov
+from juesuan.model.provenance import Prov, located
 from juesuan.read.layout import Line
 
 
@@ -25,16 +28,8 @@ class Context:
         column: str | None = None,
     ) -> Prov:
         if line is None:
-            return Prov(file=self.file, table=table, row=row, code=code, column=column)
-        return Prov(
-            file=self.file,
-            page=line.page,
-            line=line.no,
-            table=table,
-            row=row,
-            code=code,
-            column=column,
-        )
+            return located(self.file, None, None, table, row, code, column)
+        return located(self.file, line.page, line.no, table, row, code, column)
 
     def notice(self, message: str, location: Prov | None = None, kind: str | None = None) -> None:
         self.notices.append(Notice(message=message, location=location, kind=kind))
@@ -59,3 +54,13 @@ def cell_text(line: Line, index: int | None) -> str:
     if index is None or index < 0 or index >= len(line.cells):
         return ""
     return line.cells[index].text
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validated(model: type[Model], fields: dict[str, object]) -> Model:
+    """``model(**fields)`` without the Python ``__init__`` frame: the same validation by the
+    model's own validator, about a third quicker (a table makes several objects per row)."""
+    obj: Model = model.__pydantic_validator__.validate_python(fields)
+    return obj

@@ -111,5 +111,5 @@ def _template(tables: dict[TableId, Table]) -> str:
 
 
 def _single(line: Line) -> str:
-    cells = [c.text for c in line.cells if c.text.strip()]
+    cells = line.filled
     return cells[0] if len(cells) == 1 else ""

@@ -10,10 +10,8 @@ predicates below read it.  Cheap tests come before each regex or normalisation.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 from unicodedata import is_normalized
-
-from pydantic import BaseModel
 
 from juesuan.extract.norm import clean_label
 from juesuan.model.memo import text_cache
@@ -386,14 +384,3 @@ def looks_like_name(text: str) -> bool:
 @text_cache(8192)
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
-
-
-# --- objects ----------------------------------------------------------------------------
-Model = TypeVar("Model", bound=BaseModel)
-
-
-def validated(model: type[Model], fields: dict[str, object]) -> Model:
-    """``model(**fields)`` without the Python ``__init__`` frame: the same validation by the
-    model's own validator, about a third quicker (a table makes several objects per row)."""
-    obj: Model = model.__pydantic_validator__.validate_python(fields)
-    return obj

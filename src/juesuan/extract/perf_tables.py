@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from juesuan.extract.context import Context
+from juesuan.extract.context import Context, validated
 from juesuan.extract.perf_cells import (
     LEVEL2_PARENT,
     TABLE,
@@ -36,7 +36,6 @@ from juesuan.extract.perf_cells import (
     level1_canonical,
     line_key,
     strip_label_prefix,
-    validated,
 )
 from juesuan.extract.perf_funding import (
     FundingHeader,

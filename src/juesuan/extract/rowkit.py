@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from juesuan.extract.context import Context, cell_text
+from juesuan.extract.context import Context, cell_text, validated
 from juesuan.extract.headers import ColumnPath
 from juesuan.extract.norm import norm
 from juesuan.model.figure import Num
@@ -89,13 +89,16 @@ def make_row(
     printed_label: str | None = None,
     values: dict[str, Num] | None = None,
 ) -> Row:
-    return Row(
-        key=key,
-        label=label,
-        code=code,
-        side=side,
-        line_no=line_no,
-        printed_label=printed_label if printed_label and printed_label != label else None,
-        values=values or {},
-        prov=ctx.prov(line, table, label, code),
+    return validated(
+        Row,
+        {
+            "key": key,
+            "label": label,
+            "code": code,
+            "side": side,
+            "line_no": line_no,
+            "printed_label": printed_label if printed_label and printed_label != label else None,
+            "values": values or {},
+            "prov": ctx.prov(line, table, label, code),
+        },
     )

@@ -56,7 +56,7 @@ def _kind_of(title: str) -> str:
 
 
 def _text(line: Line) -> str:
-    cells = [c.text for c in line.cells if c.text.strip()]
+    cells = line.filled
     return cells[0].strip() if len(cells) == 1 else ""
 
 

@@ -62,6 +62,24 @@ class Prov(NamedTuple):
         return prov_schema()
 
 
+_new = tuple.__new__
+
+
+def located(
+    file: str | None,
+    page: int | None,
+    line: int | None,
+    table: str | None = None,
+    row: str | None = None,
+    code: str | None = None,
+    column: str | None = None,
+) -> Prov:
+    """``Prov(file=…, page=…, line=…, table=…, row=…, code=…, column=…)`` made directly from
+    its field values, four times faster than the keyword call: the extractors make one
+    for every figure they read (``tests/test_model.py`` holds it to the keyword form)."""
+    return _new(Prov, (file, page, line, None, None, table, row, code, column, None, None))
+
+
 def _optional(schema: core_schema.CoreSchema) -> core_schema.TypedDictField:
     return core_schema.typed_dict_field(core_schema.nullable_schema(schema), required=False)
 
