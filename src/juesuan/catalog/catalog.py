@@ -17,7 +17,6 @@ from juesuan.catalog.entry import (
     kind_of_code,
     make_entry,
 )
-from juesuan.catalog.importer import read_catalog_file
 from juesuan.catalog.names import MatchResult, match_name, normalise_name
 from juesuan.catalog.userdir import (
     Signature,
@@ -213,6 +212,10 @@ class Catalog:
         target = self.user_file(kind)
         if path.resolve() == target.resolve():
             raise JuesuanError("不能把用户目录文件导入到它自身", location=path.name)
+        # imported here: the importer reads XLSX (openpyxl, numpy: 170 ms of start-up) and
+        # every command that only looks names up would pay for it
+        from juesuan.catalog.importer import read_catalog_file
+
         rows = read_catalog_file(path, kind)
         note = f"导入自{path.name}"
         entries = [make_entry(r.code, r.name, year, year, source, note) for r in rows]

@@ -64,4 +64,7 @@ _register()
 
 
 def main() -> None:
+    from juesuan.runtime import tune_gc
+
+    tune_gc()  # after the sub-commands are imported: see juesuan.runtime
     sys.exit(run_guarded(app))
