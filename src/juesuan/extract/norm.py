@@ -28,7 +28,10 @@ def norm(text: str) -> str:
 
 @text_cache(16384)
 def _norm_short(text: str) -> str:
-    return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
+    t = nfkc(text)
+    if " " in t or not t.isprintable():  # else no whitespace: nothing for _SPACE to remove
+        t = _SPACE.sub("", t)
+    return t.translate(_QUOTES)
 
 
 def strip_numbering(text: str) -> str:
@@ -52,4 +55,6 @@ def split_code_name(text: str) -> tuple[str, str] | None:
 def clean_label(text: str) -> str:
     """A printed label as it should be shown: single spaces removed between CJK characters."""
     t = text.replace("\u200b", "").strip()
+    if " " not in t and t.isprintable():  # whitespace is either a space or not printable
+        return t
     return _CJK_GAP.sub("", t) if _SPACE.search(t) else t

@@ -14,10 +14,12 @@ from juesuan.model import Prov, Section
 from juesuan.read.layout import Line
 
 _PART = re.compile(r"^第.{1,3}部分|^目\s*录")
+_PART_STARTS = ("第", "目")  # the first character of every _PART match (text is stripped)
 _TITLE = re.compile(r"20\d{2}\s*年.*(决算|预算|绩效|评价|自评|报告)|(决算|预算).*(公开|文本)")
 _UNIT_LINE = re.compile(
     r"^(?:部门|单位|部门[（(]单位[)）]|部门名称|主管部门)\s*[:：]\s*(?P<name>[^\s:：]{4,30})"
 )
+_UNIT_LINE_STARTS = ("部门", "单位", "主管部门")  # every _UNIT_LINE match starts so
 _ORG = re.compile(r"[\u4e00-\u9fff]{2,20}(?:局|委员会|委|办公室|中心|院|所|站|厅)")
 MAX_TITLE = 40
 _SENTENCE_ENDS = ("。", "；", ";", "：", ":", "，", ",")  # a title ends with none of these
@@ -30,7 +32,7 @@ def scan_titles(lines: list[Line], file: str) -> list[Section]:
         text = line.text.strip()
         if not text or line.is_row:
             continue
-        if _PART.match(text.replace(" ", "")):
+        if text[0] in _PART_STARTS and _PART.match(text.replace(" ", "")):
             in_cover = False
             continue
         if len(text) > MAX_TITLE or (not in_cover and text.endswith(_SENTENCE_ENDS)):
@@ -65,7 +67,7 @@ def scan_unit_mentions(lines: list[Line], file: str, unit_name: str) -> list[Pro
         if not text:
             continue
         names: list[str] = []
-        m = _UNIT_LINE.match(text)
+        m = _UNIT_LINE.match(text) if text.startswith(_UNIT_LINE_STARTS) else None
         if m:
             names.append(re.sub(r"[（(](汇总|本级)[)）]$", "", m.group("name")))
         if tail in text:  # the other kinds of mention all end with the tail
