@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple, Required, TypedDict
 
 from juesuan.extract.claim_names import NameIndex
-from juesuan.extract.context import validated
+from juesuan.extract.context import trusted
 from juesuan.model import Claim, Num, Prov
 from juesuan.model.memo import text_cache
 from juesuan.model.narrative import ClaimKind, Direction
@@ -490,7 +490,7 @@ class ClaimExtractor:
             if fields is not None:
                 prov = self._prov(joined, start + number_start, start + number_end)
                 place = {"prov": prov, "sentence": self.sentence_no, "carried": not explicit}
-                claims.append(validated(Claim, {**fields, **place}))
+                claims.append(trusted(Claim, {**fields, **place}))
         claims.extend(self._flat(text, joined, start, subject, subject_text))
         for p in _placeholders(text):
             prov = self._prov(joined, start + p.start(), start + p.end())

@@ -252,7 +252,9 @@ Cells = list[tuple[int, Cell]]  # the non-empty cells of a line with their colum
 
 def cells_of(line: Line) -> Cells:
     """The non-empty cells of a line with their column index, cleaned."""
-    return [(i, c) for i, x in enumerate(line.cells) if (c := raw_cell(x.text)) is not None]
+    return [
+        (i, c) for i, x in enumerate(line.cells) if x.text and (c := raw_cell(x.text)) is not None
+    ]
 
 
 def is_number(text: str) -> bool:

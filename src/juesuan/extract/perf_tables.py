@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from juesuan.extract.context import Context, validated
+from juesuan.extract.context import Context, trusted
 from juesuan.extract.perf_cells import (
     LEVEL2_PARENT,
     TABLE,
@@ -563,7 +563,7 @@ class _Builder:
             else:
                 ctx.notice(f"第{no}行 指标得分缺失", prov)
         self.indicators.append(
-            validated(
+            trusted(
                 Indicator,
                 {
                     "level1": l1,
@@ -700,7 +700,7 @@ class _Builder:
                 )
         if not any(v is not None for v in values.values()):
             return None
-        return validated(
+        return trusted(
             FundingLine,
             {
                 "label": row.label,

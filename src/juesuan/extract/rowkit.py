@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from juesuan.extract.context import Context, cell_text, validated
+from juesuan.extract.context import Context, cell_text, trusted
 from juesuan.extract.headers import ColumnPath
 from juesuan.extract.norm import norm
 from juesuan.model.figure import Num
@@ -89,7 +89,7 @@ def make_row(
     printed_label: str | None = None,
     values: dict[str, Num] | None = None,
 ) -> Row:
-    return validated(
+    return trusted(
         Row,
         {
             "key": key,

@@ -40,11 +40,13 @@ class Line:
     y: float | None = None
     table_index: int | None = None
     # The texts of the cells that are not blank, in order: several recognisers ask it of
-    # every line, so it is worked out once.  A line's cells never change once read.
-    filled: list[str] = field(init=False, repr=False, compare=False)
+    # every line, so it is worked out once (here, unless the reader gives it).  A line's
+    # cells never change once read.
+    filled: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.filled = [c.text for c in self.cells if c.text.strip()]
+        if not self.filled and self.cells:
+            self.filled = [c.text for c in self.cells if c.text.strip()]
 
     @property
     def is_row(self) -> bool:

@@ -140,8 +140,11 @@ def clean_line(
         text = "\t".join(c.text for c in cells)
     else:
         text = text.strip()
-        cells = [Cell(text)] if text else []
-    return Line(no=no, text=text, cells=cells, page=page)
+        if not text:
+            return Line(no=no, text="", cells=[], page=page)
+        return Line(no=no, text=text, cells=[Cell(text)], page=page, filled=[text])
+    # cell texts are stripped: the filled ones are those not empty
+    return Line(no=no, text=text, cells=cells, page=page, filled=[c.text for c in cells if c.text])
 
 
 def _cells(parts: list[str], cache: dict[str, Cell] | None) -> list[Cell]:
