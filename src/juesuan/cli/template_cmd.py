@@ -9,7 +9,6 @@ from pathlib import Path
 import typer
 
 from juesuan.cli.common import console, err_console
-from juesuan.compile.template import write_template
 
 DEFAULT_OUT = Path("决算编制模板.xlsx")
 DEFAULT_YEAR = date.today().year - 1
@@ -54,6 +53,8 @@ def template(
         _filled(source, out, year, force)
         return
     year = DEFAULT_YEAR if year is None else year
+    from juesuan.compile.template import write_template  # openpyxl: only when it is needed
+
     path = write_template(out, year, force)
     console.print(f"已生成 {year} 年度决算编制模板：{path}")
     console.print("请按“填写说明”工作表填写，完成后用 juesuan parse 读取检查。")
