@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -83,6 +83,15 @@ def coord(row: int, col: int) -> str:
     return f"{get_column_letter(col)}{row}"
 
 
+class Where(TypedDict, total=False):
+    """Where in the disclosure a workbook cell's figure belongs (the rest of its Prov)."""
+
+    table: str | None
+    row: str | None
+    code: str | None
+    column: str | None
+
+
 @dataclass
 class Ctx:
     """What every sheet reader shares: the file name, the year, problems and notices."""
@@ -100,46 +109,16 @@ class Ctx:
         prov = Prov(file=self.file, sheet=sheet.title, cell=coord(row, col))
         self.notices.append(Notice(message=message, location=prov))
 
-    def prov(
-        self,
-        sheet: Sheet,
-        r: int,
-        c: int,
-        /,
-        table: str | None = None,
-        row: str | None = None,
-        code: str | None = None,
-        column: str | None = None,
-    ) -> Prov:
-        return Prov(
-            file=self.file,
-            sheet=sheet.title,
-            cell=coord(r, c),
-            table=table,
-            row=row,
-            code=code,
-            column=column,
-        )
+    def prov(self, sheet: Sheet, r: int, c: int, /, **where: Unpack[Where]) -> Prov:
+        return Prov(file=self.file, sheet=sheet.title, cell=coord(r, c), **where)
 
-    def num(
-        self,
-        sheet: Sheet,
-        r: int,
-        c: int,
-        /,
-        table: str | None = None,
-        row: str | None = None,
-        code: str | None = None,
-        column: str | None = None,
-    ) -> Num | None:
+    def num(self, sheet: Sheet, r: int, c: int, /, **where: Unpack[Where]) -> Num | None:
         """The figure in a cell with its provenance; a problem (and None) when unreadable."""
         if sheet.uncalculated(r, c):
             self.problem(sheet, r, c, UNCALCULATED)
             return None
         try:
-            return cell_num(
-                sheet.value(r, c), sheet.fmt(r, c), self.prov(sheet, r, c, table, row, code, column)
-            )
+            return cell_num(sheet.value(r, c), sheet.fmt(r, c), self.prov(sheet, r, c, **where))
         except CellError as exc:
             self.problem(sheet, r, c, str(exc))
             return None
