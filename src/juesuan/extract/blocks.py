@@ -72,15 +72,11 @@ class Orphan:
 _NO_DIGIT_CELL = re.compile(r"[\u4e00-\u9fffA-Za-z.]")
 
 
-def nonempty(line: Line) -> list[str]:
-    return line.filled
-
-
 def is_stub_line(line: Line) -> bool:
     """栏次 lines: ``栏次 | | 1 | 2 …`` or a bare ``1 2 3 … n`` numbering of the columns."""
     if "栏" not in line.text and _NO_DIGIT_CELL.search(line.text):
         return False  # a Chinese character, letter or point: no cell is a column number
-    cells = [norm(c) for c in nonempty(line)]
+    cells = [norm(c) for c in line.filled]
     if not cells:
         return False
     if "栏次" in cells:
@@ -133,7 +129,7 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d{3,})")
 
 def is_header_row(line: Line) -> bool:
     """A row of column headers: mostly known header words, no figures, no 科目 codes."""
-    cells = [norm(c) for c in nonempty(line)]
+    cells = [norm(c) for c in line.filled]
     if not cells or any(_DECIMAL.search(c) for c in cells):
         return False
     texts = [c for c in cells if not c.isdigit()]
@@ -181,7 +177,7 @@ def find_blocks(lines: list[Line], skip: range | None = None) -> tuple[list[Bloc
     for line in lines:
         if skip is not None and line.no in skip:
             continue
-        cells = nonempty(line)
+        cells = line.filled
         if not cells:
             continue
         if len(cells) >= 2:

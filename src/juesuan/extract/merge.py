@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from juesuan.extract.blocks import Block, nonempty
+from juesuan.extract.blocks import Block
 from juesuan.extract.norm import norm
 
 _FIGURE = re.compile(r"^[-+(]?\d[\d,]*\.\s*\d+\)?$")
@@ -20,7 +20,7 @@ def _signature(block: Block) -> set[tuple[str, ...]]:
     """Row identities without their figures (labels, codes and 行次 only)."""
     out: set[tuple[str, ...]] = set()
     for line in block.data_rows:
-        sig = tuple(n for n in (norm(c) for c in nonempty(line)) if not _FIGURE.match(n))
+        sig = tuple(n for n in (norm(c) for c in line.filled) if not _FIGURE.match(n))
         if sig:
             out.add(sig)
     return out

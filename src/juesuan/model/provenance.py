@@ -117,13 +117,9 @@ def _validate(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> 
     return Prov(**fields)
 
 
-def _serialise(prov: Prov) -> dict[str, Any]:
-    return prov.as_dict()
-
-
 def prov_schema() -> core_schema.CoreSchema:
     return core_schema.no_info_wrap_validator_function(
         _validate,
         prov_fields_schema(),
-        serialization=core_schema.plain_serializer_function_ser_schema(_serialise),
+        serialization=core_schema.plain_serializer_function_ser_schema(Prov.as_dict),
     )
