@@ -36,7 +36,8 @@ def _triples(paths: list[ColumnPath], width: int) -> list[tuple[int, int, int]]:
 
 
 def _is_footer(line: Line) -> bool:
-    return any(norm(c.text) in FOOTERS for c in line.cells)
+    # 计 is in both footers and no other character's NFKC form holds it: a quick test
+    return any("计" in c.text and norm(c.text) in FOOTERS for c in line.cells)
 
 
 def parse_economic(block: Block, spec: TableSpec, ctx: Context) -> Parsed | None:
@@ -48,7 +49,8 @@ def parse_economic(block: Block, spec: TableSpec, ctx: Context) -> Parsed | None
     parsed = Parsed()
     triples = _triples(paths, width)
     parsed.headers[VALUE_KEY] = paths[triples[0][2]].printed_path or VALUE_KEY
-    body = [line for line in block.data_rows if not _is_footer(line)]
+    footers = [_is_footer(line) for line in block.data_rows]
+    body = [line for line, footer in zip(block.data_rows, footers, strict=True) if not footer]
     for code_col, name_col, value_col in triples:
         column = paths[value_col].printed_path or VALUE_KEY
         for line in body:
@@ -82,8 +84,8 @@ def parse_economic(block: Block, spec: TableSpec, ctx: Context) -> Parsed | None
                 values={VALUE_KEY: num} if num is not None else {},
             )
             parsed.add(row, ctx)
-    for line in block.data_rows:
-        if _is_footer(line):
+    for line, footer in zip(block.data_rows, footers, strict=True):
+        if footer:
             _footer(line, paths, parsed, ctx, tid)
     return parsed
 

@@ -38,6 +38,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
 _TABLES_TITLE = re.compile(r"^[^\s，。；：:、]{2,40}?\d{4}年度?部门决算表$")
 _TERM = re.compile(r"^(.{1,60}?)[:：]\s*(.*)$")
 MAX_HEADING_CHARS = 40
+_COLON = re.compile(r"[:：]")
 
 
 @dataclass(frozen=True)
@@ -85,12 +86,15 @@ def _numbered_style(line: Line) -> tuple[int, int, str | None, str] | None:
 def _looks_like_heading(level: int, title: str) -> bool:
     if level == 1:
         return True
-    if len(norm(title)) > MAX_HEADING_CHARS or "万元" in title:
+    if "万元" in title:
         return False
-    body = re.split(r"[:：]", title, maxsplit=1)
+    body = _COLON.split(title, maxsplit=1)
     if len(body) == 2 and len(body[1].strip()) > 2:
         return False  # 一、财政拨款收入：… is a glossary entry or a sentence
-    return not (level == 4 and (len(norm(title)) > 24 or title.endswith("。")))
+    if level == 4 and title.endswith("。"):
+        return False
+    size = len(norm(title))
+    return size <= (24 if level == 4 else MAX_HEADING_CHARS)
 
 
 def heading_of(line: Line) -> Heading | None:

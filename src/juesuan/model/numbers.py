@@ -9,9 +9,8 @@ the raw text and the number of decimals printed.  It never uses float.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from juesuan.model.memo import text_cache
 from juesuan.model.normal import nfkc
@@ -27,9 +26,11 @@ class NotANumberError(ValueError):
     """Raised when a cell's text is not a number; ``str()`` is a Chinese message."""
 
 
-@dataclass(frozen=True)
-class Printed:
-    """A printed number: its value, how many decimals were printed, and the raw text."""
+class Printed(NamedTuple):
+    """A printed number: its value, how many decimals were printed, and the raw text.
+
+    A named tuple (immutable; made several times faster than a frozen dataclass, and a
+    document parses thousands of cells)."""
 
     kind: Kind
     value: Decimal | None

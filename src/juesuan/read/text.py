@@ -19,6 +19,7 @@ from pathlib import Path
 from juesuan.errors import JuesuanError
 from juesuan.read.layout import Cell, Layout, Line, PageInfo
 
+_new_cell = tuple.__new__  # Cell(text) without the named tuple's keyword handling
 MAX_BYTES = 50 * 1024 * 1024
 MAX_CELLS = 500  # a "row" with more cells than this is kept as plain text
 _BAD_SHARE = 0.01  # share of replacement / control characters above which a file is binary
@@ -119,7 +120,7 @@ def clean_line(
     """One source line without decoration, split into cells when it is a table row."""
     text = raw.replace("\r", " ").replace("\u3000", " ")
     if not text.strip():
-        return Line(no=no, text="", cells=[], page=page)
+        return Line(no, "", [], page)
     if "[" in text:
         text = _IMAGE.sub("", _BOOKMARK.sub("", text))
     if "<" in text:
@@ -129,7 +130,7 @@ def clean_line(
     first = text.lstrip()[:1]
     if first in _MD_STARTS:
         if _MD_RULE.match(text) or ("|" in text and _MD_PIPE_SEPARATOR.match(text)):
-            return Line(no=no, text="", cells=[], page=page)
+            return Line(no, "", [], page)
         text = _MD_LIST.sub("", _MD_QUOTE.sub("", _MD_HEADING.sub("", text)))
     if "**" in text or "__" in text:
         text = text.replace("**", "").replace("__", "")
@@ -141,10 +142,11 @@ def clean_line(
     else:
         text = text.strip()
         if not text:
-            return Line(no=no, text="", cells=[], page=page)
-        return Line(no=no, text=text, cells=[Cell(text)], page=page, filled=[text])
-    # cell texts are stripped: the filled ones are those not empty
-    return Line(no=no, text=text, cells=cells, page=page, filled=[c.text for c in cells if c.text])
+            return Line(no, "", [], page)
+        return Line(no, text, [_new_cell(Cell, (text, None, None))], page, None, None, [text])
+    # cell texts are stripped: the filled ones are those not empty (Line positionally: the
+    # reader makes one per source line, and keywords double a dataclass's __init__ time)
+    return Line(no, text, cells, page, None, None, [c.text for c in cells if c.text])
 
 
 def _cells(parts: list[str], cache: dict[str, Cell] | None) -> list[Cell]:
@@ -155,6 +157,6 @@ def _cells(parts: list[str], cache: dict[str, Cell] | None) -> list[Cell]:
         t = part.strip()
         cell = cache.get(t)
         if cell is None:
-            cell = cache[t] = Cell(t)
+            cell = cache[t] = _new_cell(Cell, (t, None, None))
         out.append(cell)
     return out
