@@ -90,35 +90,47 @@ def _check_controls(text: str, location: str) -> None:
         raise JuesuanError("不是文本文件：含有大量控制字符（疑似二进制文件）", location)
 
 
+class _CellCache(dict[str, Cell]):
+    """Cells by their (stripped) text: cells are immutable, so equal ones are shared, and a
+    row's cells are looked up in one ``map`` call; a new text makes its cell here."""
+
+    def __missing__(self, text: str) -> Cell:
+        made = self[text] = _new_cell(Cell, (text, None, None))
+        return made
+
+
 def layout_from_text(text: str, file: str, warnings: list[str] | None = None) -> Layout:
     """Split decoded text into numbered, cleaned lines (one :class:`Line` per source line)."""
     layout = Layout(file=file, warnings=list(warnings or []), format="text")
+    if "\r" in text:  # a line's CR LF ends it; any other CR is a space, as is U+3000
+        if text.endswith("\r"):
+            text = text[:-1]
+        text = text.replace("\r\n", "\n").replace("\r", " ")
+    if "\u3000" in text:
+        text = text.replace("\u3000", " ")
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     page = 1
     paged = "\f" in text
-    cells: dict[str, Cell] = {}  # cells are immutable: share equal ones
+    cells = _CellCache()
     for index, raw in enumerate(raw_lines, start=1):
-        if raw.endswith("\r"):
-            raw = raw[:-1]
-        if "\f" in raw:
+        if paged and "\f" in raw:
             page += raw.count("\f")
             raw = raw.replace("\f", "")
-        if raw.count("\t") > MAX_CELLS:
+        if len(raw) > MAX_CELLS and raw.count("\t") > MAX_CELLS:
             layout.warnings.append(f"第{index}行的单元格超过 {MAX_CELLS} 个，按普通文本处理")
             raw = raw.replace("\t", " ")
-        layout.lines.append(clean_line(raw, index, page if paged else None, cells))
+        layout.lines.append(_clean_line(raw, index, page if paged else None, cells))
     if paged:
         layout.pages = [PageInfo(number=n) for n in range(1, page + 1)]
     return layout
 
 
-def clean_line(
-    raw: str, no: int, page: int | None = None, cache: dict[str, Cell] | None = None
-) -> Line:
+def _clean_line(text: str, no: int, page: int | None, cache: _CellCache) -> Line:
     """One source line without decoration, split into cells when it is a table row."""
-    text = raw.replace("\r", " ").replace("\u3000", " ")
+    # ``text``: CR and U+3000 already spaces.  Lines are made positionally: the reader makes
+    # one per source line, and keywords double a dataclass's __init__ time.
     if not text.strip():
         return Line(no, "", [], page)
     if "[" in text:
@@ -135,28 +147,16 @@ def clean_line(
     if "**" in text or "__" in text:
         text = text.replace("**", "").replace("__", "")
     if "\t" in text:
-        cells = _cells(text.split("\t"), cache)
+        parts = list(map(str.strip, text.split("\t")))
     elif text.count("|") >= 2 and text.strip().startswith("|") and text.strip().endswith("|"):
-        cells = _cells(text.strip()[1:-1].split("|"), cache)
-        text = "\t".join(c.text for c in cells)
+        parts = list(map(str.strip, text.strip()[1:-1].split("|")))
+        text = "\t".join(parts)
     else:
         text = text.strip()
         if not text:
             return Line(no, "", [], page)
-        return Line(no, text, [_new_cell(Cell, (text, None, None))], page, None, None, [text])
-    # cell texts are stripped: the filled ones are those not empty (Line positionally: the
-    # reader makes one per source line, and keywords double a dataclass's __init__ time)
-    return Line(no, text, cells, page, None, None, [c.text for c in cells if c.text])
-
-
-def _cells(parts: list[str], cache: dict[str, Cell] | None) -> list[Cell]:
-    if cache is None:
-        return [Cell(p.strip()) for p in parts]
-    out: list[Cell] = []
-    for part in parts:
-        t = part.strip()
-        cell = cache.get(t)
-        if cell is None:
-            cell = cache[t] = _new_cell(Cell, (t, None, None))
-        out.append(cell)
-    return out
+        return Line(no, text, [cache[text]], page, None, None, [text])
+    # the filled cells are those whose (stripped) text is not empty
+    return Line(
+        no, text, list(map(cache.__getitem__, parts)), page, None, None, [*filter(None, parts)]
+    )
