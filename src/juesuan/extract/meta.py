@@ -50,7 +50,9 @@ def guess_meta(lines: list[Line], tables: dict[TableId, Table]) -> MetaGuess:
     amount: Counter[str] = Counter()
     for f in folded:
         t = f.strip()
-        m = _UNIT_LINE.match(t)
+        # Quick tests before each regex: the words every match holds.
+        has_unit = "单位" in t
+        m = _UNIT_LINE.match(t) if has_unit or "部门" in t else None
         if m:
             name = m.group(1).strip()
             tail = _SCOPE_TAIL.search(name)
@@ -59,12 +61,13 @@ def guess_meta(lines: list[Line], tables: dict[TableId, Table]) -> MetaGuess:
                 name = name[: tail.start()].strip()
             if name and len(name) <= 40:
                 units[name] += 1
-        for y in _YEAR_OF.findall(t):
-            years[int(y)] += 1
-        u = _AMOUNT_UNIT.search(t)
+        if "年度" in t:
+            for y in _YEAR_OF.findall(t):
+                years[int(y)] += 1
+        u = _AMOUNT_UNIT.search(t) if has_unit else None
         if u:
             amount[u.group(1)] += 1
-        b = _BUDGET_CODE.match(t)
+        b = _BUDGET_CODE.match(t) if t.startswith("预算代码") else None
         if b and guess.budget_code is None:
             guess.budget_code = b.group(1)
         if "本级决算" in t or "决算为本级" in t:

@@ -25,6 +25,11 @@ MAX_TITLE = 40
 _SENTENCE_ENDS = ("。", "；", ";", "：", ":", "，", ",")  # a title ends with none of these
 
 
+def _is_title(text: str) -> bool:
+    # every _TITLE match holds 年 or 算 (决算, 预算): a quick test before the regex
+    return ("年" in text or "算" in text) and _TITLE.search(text) is not None
+
+
 def scan_titles(lines: list[Line], file: str) -> list[Section]:
     out: list[Section] = []
     in_cover = True
@@ -39,9 +44,9 @@ def scan_titles(lines: list[Line], file: str) -> list[Section]:
             if in_cover and len(text) > 80:
                 in_cover = False
             continue
-        if in_cover or _TITLE.search(text):
+        if in_cover or _is_title(text):
             kind = "封面" if in_cover else "标题"
-            if in_cover and not _TITLE.search(text) and "决算" not in text and "预算" not in text:
+            if in_cover and not _is_title(text) and "决算" not in text and "预算" not in text:
                 continue
             out.append(
                 Section(
