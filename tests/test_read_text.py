@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from juesuan.errors import JuesuanError
 from juesuan.read import text as text_reader
@@ -134,3 +137,38 @@ def test_bookmark_regex_is_linear() -> None:
     nasty = "[bookmark: " * 200_000
     layout = layout_from_text(nasty, "n.txt")
     assert layout.lines[0].text.startswith("[bookmark:")
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MIXED = st.text(
+    alphabet=st.sampled_from(list("ab1.中文，：\t\n\r\f\x01\x02\x0b\x1f\x7f€\u3000 𝄞")), max_size=60
+)
+
+
+@given(_MIXED, st.sampled_from(["utf-8", "gb18030"]))
+def test_control_bytes_are_the_texts_control_characters(text: str, encoding: str) -> None:
+    # _check_controls counts control bytes of the file instead of control characters of
+    # its text: the same number in both encodings.
+    data = text.encode(encoding)
+    assert len(data.translate(None, text_reader._NOT_CONTROL)) == len(_CONTROL_CHARS.findall(text))
+
+
+def test_a_few_control_characters_are_kept_many_refused(tmp_path: Path) -> None:
+    few = "部门：某某局\x01\n" + "收入支出决算表\n" * 20
+    assert read_text(write(tmp_path, few.encode("gb18030"))).lines[0].text == "部门：某某局\x01"
+    many = "合计\x02\x03\x04\n" * 20
+    with pytest.raises(JuesuanError, match="控制字符"):
+        read_text(write(tmp_path, many.encode("gb18030")))
+
+
+@given(_MIXED)
+def test_carriage_returns_read_line_by_line(text: str) -> None:
+    # The reader handles CR for the whole text at once; line by line, a CR ending a line
+    # goes and any other CR (and U+3000) is a space.
+    raw = text.split("\n")
+    lines = [(r[:-1] if r.endswith("\r") else r).replace("\r", " ") for r in raw]
+    expected = layout_from_text("\n".join(lines).replace("\u3000", " "), "a.txt")
+    got = layout_from_text(text, "a.txt")
+    assert [(x.no, x.page, x.text, x.cells, x.filled) for x in got.lines] == [
+        (x.no, x.page, x.text, x.cells, x.filled) for x in expected.lines
+    ]
