@@ -11,7 +11,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from juesuan.model import Disclosure, Extras, Meta, Num, Prov, Row, Table
-from juesuan.model.provenance import located
+from juesuan.model.provenance import in_text, located
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NUM = TypeAdapter(Num)
@@ -59,6 +59,9 @@ def test_located_is_the_keyword_form() -> None:
         file="a.txt", page=2, line=14, table="03", row="行政运行", code="2010101", column="基本支出"
     )
     assert type(made) is Prov and located("b.txt", None, None) == Prov(file="b.txt")
+    spanned = in_text("c.txt", 3, 7, (4, 9), "12.5万元")
+    assert spanned == Prov(file="c.txt", page=3, line=7, span=(4, 9), text="12.5万元")
+    assert type(spanned) is Prov
 
 
 def test_prov_validates_its_mapping_form_and_round_trips() -> None:

@@ -21,6 +21,7 @@ from juesuan.model import Claim, Num, Prov
 from juesuan.model.memo import text_cache
 from juesuan.model.narrative import ClaimKind, Direction
 from juesuan.model.normal import fold_fullwidth
+from juesuan.model.provenance import in_text
 
 _STRIP = re.compile(r"\[bookmark:[^\]]*\]|<[^>]{1,40}>|\*\*|^#+\s*|^\s*-\s+")
 _HEADING = re.compile(
@@ -194,9 +195,9 @@ class _Text:
         line = self.nos[k]
         span = (col, end_col + 1 if self.nos[end_k] == line else col + (end - start))
         if locate is None:
-            return Prov(file=file, line=line, span=span, text=self.text[start:end])
+            return in_text(file, None, line, span, self.text[start:end])
         no, page = locate(line)
-        return Prov(file=file, page=page, line=no, span=span, text=self.text[start:end])
+        return in_text(file, page, no, span, self.text[start:end])
 
 
 _DROP = re.compile(_STRIP.pattern + r"|\s", re.MULTILINE)

@@ -48,7 +48,7 @@ class Context:
             return None
         value, decimals = printed.value, printed.decimals
         raw = text if text != str(value) else None
-        return Num(value, decimals, raw, prov)
+        return _new_tuple(Num, (value, decimals, raw, prov))  # Num(...) without its keywords
 
 
 def cell_text(line: Line, index: int | None) -> str:
@@ -60,6 +60,7 @@ def cell_text(line: Line, index: int | None) -> str:
 Model = TypeVar("Model", bound=BaseModel)
 
 _new_object = object.__new__
+_new_tuple = tuple.__new__
 _set_slot = object.__setattr__
 _ABSENT: Any = object()  # a field not given: a required one is an error, else its default
 

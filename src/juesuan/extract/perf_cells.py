@@ -20,6 +20,7 @@ from juesuan.perf.profile import label_key
 from juesuan.read.layout import Line
 
 TABLE = "绩效自评"
+_new_tuple = tuple.__new__
 
 OPERATORS = {
     "≥": "≥",
@@ -209,16 +210,11 @@ def _new_cell(text: str) -> Cell:
         w = split_weight_op(text)[0]
         weight = (number and not percent) if w == text else (is_number(w) and not has_percent(w))
     section = (k[:1] in _SECTION_START and _SECTION.match(k) is not None) or k in _SECTION_WORDS
-    return Cell(
-        text,
-        k,
-        number,
-        weight,
-        percent,
-        OPERATORS.get(k),
-        k in UNIT_WORDS or (k.startswith("%") and len(k) <= 2),
-        section,
-        not section and not text.startswith(_LABEL_PREFIXES),
+    unit = k in UNIT_WORDS or (k.startswith("%") and len(k) <= 2)
+    plain = not section and not text.startswith(_LABEL_PREFIXES)
+    # Cell(...) without the named tuple's keyword handling: a cell of every new text
+    return _new_tuple(
+        Cell, (text, k, number, weight, percent, OPERATORS.get(k), unit, section, plain)
     )
 
 
