@@ -350,6 +350,24 @@ def test_synthetic_table() -> None:
         assert n.location is not None and n.location.file == "t.txt"
 
 
+def _duplicate_notices(text: str) -> list[str]:
+    ctx = Context("t.txt")
+    extract_evaluations(layout_from_text(text, "t.txt").lines, ctx)
+    return [n.message for n in ctx.notices if "疑为重复" in n.message]
+
+
+def test_a_table_printed_twice_is_reported_once() -> None:
+    table = SYNTHETIC.split("\n")[1:]
+    twice = "\n".join([*SYNTHETIC.split("\n"), "", *table])
+    assert _duplicate_notices(twice) == ["第13行的自评表与第2行的「测试项目」内容完全相同，疑为重复"]
+    # the same figure printed with more decimals is the same content
+    padded = twice[: twice.rindex("99")] + "99.00"
+    assert len(_duplicate_notices(padded)) == 1
+    # a score that differs is another table
+    changed = twice[: twice.rindex("99")] + "98"
+    assert _duplicate_notices(changed) == []
+
+
 def test_no_tables_no_evaluations() -> None:
     layout = layout_from_text("某局2023年度部门决算\n正文一段。\n", "x.txt")
     ctx = Context("x.txt")

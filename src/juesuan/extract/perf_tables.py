@@ -766,22 +766,21 @@ def _main_line(lines: list[FundingLine]) -> FundingLine | None:
 
 
 def _mark_duplicates(evaluations: list[Evaluation], ctx: Context) -> None:
-    seen: dict[str, Evaluation] = {}
+    """Report a table printed twice: same name, funding figures, indicators and total (the
+    figures compared by value: 10.0 and 10.00 are the same figure)."""
+    seen: dict[tuple[object, ...], Evaluation] = {}
     for ev in evaluations:
         sig = (
-            name_key(ev.name)
-            + "|"
-            + repr(
-                [
-                    (f.annual_budget and f.annual_budget.value, f.executed and f.executed.value)
-                    for f in ev.funding
-                ]
-                + [
-                    (i.level3, i.weight and i.weight.value, i.score and i.score.value)
-                    for i in ev.indicators
-                ]
-                + [ev.total_score and ev.total_score.value]
-            )
+            name_key(ev.name),
+            tuple(
+                (f.annual_budget and f.annual_budget.value, f.executed and f.executed.value)
+                for f in ev.funding
+            ),
+            tuple(
+                (i.level3, i.weight and i.weight.value, i.score and i.score.value)
+                for i in ev.indicators
+            ),
+            ev.total_score and ev.total_score.value,
         )
         earlier = seen.get(sig)
         if earlier is not None and ev.indicators:
