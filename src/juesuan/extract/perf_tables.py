@@ -241,7 +241,7 @@ def _regions(lines: list[Line]) -> list[_Region]:
                 regions.append(current)
                 continue
         cells: Cells | None = None
-        if is_row:
+        if is_row and _NAME_CHAR in line.text:  # a line's text holds its cells' texts
             # A summary header has a cell reading 项目名称, and 称 is the only character whose
             # NFKC form contains 称: a quick test before cleaning the cells.
             for cell in line.cells:

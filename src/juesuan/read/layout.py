@@ -29,7 +29,8 @@ class Line:
     ``no`` is the 1-based line number in the file for text formats, or the line's index on
     its page for PDF; ``page`` is 1-based where the format has pages.  ``cells`` holds the
     line split into cells when the line is part of a table (tab-separated, a DOCX table row,
-    or positioned words); a plain paragraph has a single cell equal to ``text``.
+    or positioned words); a plain paragraph has a single cell equal to ``text``.  Every
+    cell's text is part of ``text`` (recognisers test ``text`` before looking at cells).
     ``table_index`` numbers real tables of formats that have them (DOCX), else ``None``.
     """
 
