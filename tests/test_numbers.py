@@ -36,6 +36,12 @@ def test_parses_real_noise(raw: str, value: str, decimals: int) -> None:
     assert p.value == Decimal(value)
     assert p.decimals == decimals
     assert p.raw == raw
+    assert p.canonical == (raw in ("4.00", "0", "-0.2"))
+
+
+@given(st.one_of(st.integers(-(10**6), 10**6), st.decimals(allow_nan=False, allow_infinity=False)))
+def test_ints_and_decimals_are_canonical(value: int | Decimal) -> None:
+    assert parse_printed(value).canonical
 
 
 def test_units_are_reported() -> None:
@@ -116,3 +122,4 @@ def test_never_crashes_otherwise(text: str) -> None:
     assert p.kind in ("number", "blank", "dash")
     if p.kind == "number":
         assert isinstance(p.value, Decimal)
+        assert p.canonical == (text == str(p.value))  # the text says no more than its value

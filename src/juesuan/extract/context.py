@@ -46,9 +46,9 @@ class Context:
             return None
         if printed.value is None:
             return None
-        value, decimals = printed.value, printed.decimals
-        raw = text if text != str(value) else None
-        return _new_tuple(Num, (value, decimals, raw, prov))  # Num(...) without its keywords
+        raw = None if printed.canonical else text  # printed.raw is text
+        # Num(...) without the named tuple's keyword handling
+        return _new_tuple(Num, (printed.value, printed.decimals, raw, prov))
 
 
 def cell_text(line: Line, index: int | None) -> str:

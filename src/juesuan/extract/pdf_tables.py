@@ -428,7 +428,7 @@ class _TableBuilder:
         prov = _prov(
             self.layout, line, self.tid, row=row.label or row.key, code=row.code, column=column.key
         )
-        raw = text if text != str(printed.value) else None
+        raw = None if printed.canonical else text  # printed.raw is text
         row.values[column.key] = Num(
             value=printed.value, decimals=printed.decimals, raw=raw, prov=prov
         )

@@ -40,7 +40,7 @@ class Num(NamedTuple):
         printed = parse_printed(value)
         if printed.value is None:
             raise ValueError("数值为空")
-        raw = value if isinstance(value, str) and value != str(printed.value) else None
+        raw = None if printed.canonical else printed.raw  # only a str can be non-canonical
         return cls(printed.value, printed.decimals, raw, prov)
 
     def with_prov(self, prov: Prov | None) -> Num:

@@ -40,6 +40,7 @@ class Printed(NamedTuple):
     decimals: int
     raw: str
     unit: str | None = None
+    canonical: bool = False  # ``raw`` is ``str(value)``: nothing to keep beside the value
 
     @property
     def is_number(self) -> bool:
@@ -63,7 +64,7 @@ def parse_printed(raw: object) -> Printed:
     if isinstance(raw, bool):
         raise NotANumberError(f"不是数字: {raw!r}")
     if isinstance(raw, int):
-        return Printed("number", Decimal(raw), 0, str(raw))
+        return Printed("number", Decimal(raw), 0, str(raw), None, True)
     if isinstance(raw, Decimal):
         return _from_decimal(raw, str(raw))
     if isinstance(raw, float):
@@ -120,7 +121,8 @@ def _from_decimal(value: Decimal, raw: str, unit: str | None = None) -> Printed:
         raise NotANumberError(f"不是有限数字: {raw!r}")
     exponent = value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return _new_tuple(Printed, ("number", value, decimals, raw, unit))  # Printed(...), quicker
+    # Printed(...) without its keywords; canonical worked out once per (cached) text
+    return _new_tuple(Printed, ("number", value, decimals, raw, unit, raw == str(value)))
 
 
 def decimals_of(value: Decimal) -> int:
