@@ -359,7 +359,9 @@ def _duplicate_notices(text: str) -> list[str]:
 def test_a_table_printed_twice_is_reported_once() -> None:
     table = SYNTHETIC.split("\n")[1:]
     twice = "\n".join([*SYNTHETIC.split("\n"), "", *table])
-    assert _duplicate_notices(twice) == ["第13行的自评表与第2行的「测试项目」内容完全相同，疑为重复"]
+    assert _duplicate_notices(twice) == [
+        "第13行的自评表与第2行的「测试项目」内容完全相同，疑为重复"
+    ]
     # the same figure printed with more decimals is the same content
     padded = twice[: twice.rindex("99")] + "99.00"
     assert len(_duplicate_notices(padded)) == 1
