@@ -9,8 +9,8 @@ percentage actual as a fraction (``0.9`` for 90 %, ``1.04`` for 104 %).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 from unicodedata import is_normalized
 
 from juesuan.model.figure import Num
@@ -51,9 +51,9 @@ _SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"^(月|日|年|号|季度|个?工作日内|天内|月底|月前|日前)")
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number read from a target or actual, with its unit and printed precision."""
+class Quantity(NamedTuple):
+    """A number read from a target or actual, with its unit and printed precision (a named
+    tuple: immutable, and made faster than a frozen dataclass)."""
 
     value: Decimal
     decimals: int
