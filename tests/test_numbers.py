@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from juesuan.model.numbers import NotANumberError, parse_printed
+from juesuan.model.numbers import NotANumberError, _from_decimal, parse_printed
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,9 @@ def test_never_crashes_otherwise(text: str) -> None:
     if p.kind == "number":
         assert isinstance(p.value, Decimal)
         assert p.canonical == (text == str(p.value))  # the text says no more than its value
+
+
+@given(st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,8})?", fullmatch=True))
+def test_plain_numbers_read_as_any_decimal(text: str) -> None:
+    # the quick path for digits[.digits] gives what the general one gives for a Decimal
+    assert parse_printed(text) == _from_decimal(Decimal(text), text)

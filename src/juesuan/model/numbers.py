@@ -81,7 +81,11 @@ _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 def _parse_text(raw: str) -> Printed:
     """The text case of :func:`parse_printed` (cached: tables repeat their figures)."""
     if _PLAIN.fullmatch(raw):  # 1234.56, as most cells print: nothing to normalise
-        return _from_decimal(Decimal(raw), raw)
+        # _from_decimal(Decimal(raw), raw), the decimals counted on the text itself
+        value = Decimal(raw)
+        dot = raw.find(".")
+        decimals = len(raw) - dot - 1 if dot >= 0 else 0
+        return _new_tuple(Printed, ("number", value, decimals, raw, None, str(value) == raw))
     original = raw
     text = normalise_text(raw).strip()
     if not text:
