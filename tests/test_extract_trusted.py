@@ -1,5 +1,6 @@
-"""``extract.context.trusted`` builds rows, indicators, funding lines and claims without
-validation; a document read that way must equal the same document read with validation."""
+"""``extract.context.trusted`` builds tables, rows, evaluations, indicators, funding lines and
+claims without validation; a document read that way must equal the same document read with
+validation."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from juesuan.cli.app import app
-from juesuan.extract import claims, load_document, perf_tables, rowkit
+from juesuan.extract import claims, load_document, perf_tables, rowkit, tables
 from juesuan.extract.context import trusted
 from juesuan.model import Claim, Prov, Row
 from juesuan.model.perf import Indicator
@@ -41,7 +42,7 @@ def test_documents_read_with_trusted_objects_equal_validated_ones(
 ) -> None:
     docs = _documents(tmp_path)
     fast = [load_document(p).model_dump_json() for p in docs]
-    for module in (rowkit, perf_tables, claims):
+    for module in (rowkit, perf_tables, claims, tables):
         monkeypatch.setattr(module, "trusted", _validating)
     slow = [load_document(p).model_dump_json() for p in docs]
     for path, a, b in zip(docs, fast, slow, strict=True):

@@ -562,15 +562,18 @@ class ClaimExtractor:
                     direction = "减少"
             prov = self._prov(joined, start + m.start(), start + m.end())
             out.append(
-                Claim(
-                    kind="change_amount",
-                    subject=subject,
-                    subject_text=subject_text,
-                    direction=direction,
-                    direction_word=word,
-                    versus=versus,
-                    sentence=self.sentence_no,
-                    prov=prov,
+                trusted(
+                    Claim,
+                    {
+                        "kind": "change_amount",
+                        "subject": subject,
+                        "subject_text": subject_text,
+                        "direction": direction,
+                        "direction_word": word,
+                        "versus": versus,
+                        "sentence": self.sentence_no,
+                        "prov": prov,
+                    },
                 )
             )
         return out
@@ -583,14 +586,17 @@ class ClaimExtractor:
         for m in _YEAR_CMP.finditer(text):
             prov = self._prov(joined, start + m.start(), start + m.end())
             out.append(
-                Claim(
-                    kind="comparison_year",
-                    value=_num(m.group(1)),
-                    year=int(m.group(1)),
-                    subject_text=m.group(0),
-                    versus="prior",
-                    sentence=self.sentence_no,
-                    prov=prov,
+                trusted(
+                    Claim,
+                    {
+                        "kind": "comparison_year",
+                        "value": _num(m.group(1)),
+                        "year": int(m.group(1)),
+                        "subject_text": m.group(0),
+                        "versus": "prior",
+                        "sentence": self.sentence_no,
+                        "prov": prov,
+                    },
                 )
             )
         return out

@@ -660,22 +660,25 @@ class _Builder:
             ctx.notice(f"第{first.no}行起的自评表未读到绩效指标", ctx.prov(first, TABLE, name))
         prov = ctx.prov(first, TABLE, name)
         self._check_unit(name)
-        return Evaluation(
-            kind="department" if self.kind == "department" else "project",
-            name=name,
-            department=self.department,
-            implementer=self.implementer,
-            year=self.year,
-            funding=funding,
-            goals=self.goals,
-            indicators=self.indicators,
-            execution_weight=exec_weight,
-            execution_score=exec_score,
-            total_score=self.total,
-            grade=self.grade,
-            profile=self.profile,
-            problems=self.problems,
-            prov=prov,
+        return trusted(
+            Evaluation,
+            {
+                "kind": "department" if self.kind == "department" else "project",
+                "name": name,
+                "department": self.department,
+                "implementer": self.implementer,
+                "year": self.year,
+                "funding": funding,
+                "goals": self.goals,
+                "indicators": self.indicators,
+                "execution_weight": exec_weight,
+                "execution_score": exec_score,
+                "total_score": self.total,
+                "grade": self.grade,
+                "profile": self.profile,
+                "problems": self.problems,
+                "prov": prov,
+            },
         )
 
     def _check_unit(self, name: str) -> None:

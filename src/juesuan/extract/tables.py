@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from juesuan.extract.blocks import Block, Orphan
 from juesuan.extract.coded import parse_coded
-from juesuan.extract.context import Context
+from juesuan.extract.context import Context, trusted
 from juesuan.extract.economic import parse_economic
 from juesuan.extract.merge import merge_fragments
 from juesuan.extract.norm import clean_label
@@ -44,15 +44,18 @@ def build_table(block: Block, ctx: Context) -> Table | None:
         )
         return None
     unit = block.unit if block.unit in ("万元", "元") else None
-    return Table(
-        id=tid,
-        title=block.title or None,
-        printed_no=block.printed_no,
-        unit=unit,
-        headers=parsed.headers,
-        rows=parsed.rows,
-        notes=[clean_label(n.text) for n in block.notes],
-        prov=title_prov,
+    return trusted(
+        Table,
+        {
+            "id": tid,
+            "title": block.title or None,
+            "printed_no": block.printed_no,
+            "unit": unit,
+            "headers": parsed.headers,
+            "rows": parsed.rows,
+            "notes": [clean_label(n.text) for n in block.notes],
+            "prov": title_prov,
+        },
     )
 
 
