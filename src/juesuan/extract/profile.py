@@ -21,6 +21,10 @@ def find_units(lines: list[Line]) -> list[UnitInfo]:
             if columns is not None and units:
                 break
             continue
+        if columns is None and "质" not in line.text:
+            # The header has a cell reading 单位基本性质; 质 is no other character's NFKC form,
+            # and a line's text holds its cells' texts: a quick test before normalising.
+            continue
         cells = [norm(c.text) for c in line.cells]
         if columns is None:
             if "单位名称" in cells and "单位基本性质" in cells:
