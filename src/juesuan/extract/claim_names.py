@@ -14,13 +14,12 @@ from juesuan.model import Disclosure
 from juesuan.model.memo import text_cache
 
 _LEVEL_TAG = re.compile(r"\((类|款|项)\)")
-_BRACKETS = str.maketrans({"（": "(", "）": ")", " ": "", "\u3000": ""})
 
 
 @text_cache(8192)
 def norm(name: str) -> str:
     """Normalise a printed name for comparison: half-width brackets, no spaces, no 支出 suffix."""
-    name = name.translate(_BRACKETS).strip()
+    name = name.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "").strip()
     name = _LEVEL_TAG.sub("", name)
     return name[:-2] if name.endswith("支出") and len(name) > 4 else name
 

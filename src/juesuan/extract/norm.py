@@ -9,7 +9,9 @@ from juesuan.model.numbers import normalise_text
 
 _SPACE = re.compile(r"\s+")
 nfkc = normalise_text  # NFKC without zero-width characters, as the extractors call it
-_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
+# Whitespace and quotation marks, which a comparison form leaves out.  One regex pass
+# (str.translate with a deletion table costs about 80 ns a character on Chinese text).
+_DROP = re.compile("[\\s“”\"'‘’「」『』]+")
 _NUMBERING = re.compile(
     r"^(?:[（(]\s*[一二三四五六七八九十百零〇\d]+\s*[)）]|[一二三四五六七八九十百零〇]+\s*[、.．]"
     r"|\d+\s*[、.．](?!\d))\s*"
@@ -23,15 +25,12 @@ def norm(text: str) -> str:
     """Comparison form: NFKC, no whitespace, no quotation marks."""
     if len(text) <= 64:
         return _norm_short(text)
-    return _SPACE.sub("", nfkc(text)).translate(_QUOTES)
+    return _DROP.sub("", nfkc(text))
 
 
 @text_cache(16384)
 def _norm_short(text: str) -> str:
-    t = nfkc(text)
-    if " " in t or not t.isprintable():  # else no whitespace: nothing for _SPACE to remove
-        t = _SPACE.sub("", t)
-    return t.translate(_QUOTES)
+    return _DROP.sub("", nfkc(text))
 
 
 def strip_numbering(text: str) -> str:
