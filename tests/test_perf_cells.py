@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from juesuan.extract.perf_cells import _general_cell, _new_cell, cell, split_weight_op
+from juesuan.extract.perf_cells import _general_cell, _key, _new_cell, cell, key, split_weight_op
 
 
 @given(st.text(alphabet="0123456789.", min_size=1, max_size=10))
@@ -25,3 +25,8 @@ def test_what_a_cell_knows() -> None:
     label = cell("四、年度绩效指标完成情况")
     assert label.section and not label.plain and not label.number
     assert not cell("产出指标").number and cell("产出指标").plain
+
+
+@given(st.text(alphabet="0123456789. ≥≤=%文字描述定性产出（）()\u3000\u200b\t", max_size=12))
+def test_a_cells_key_is_the_key_of_its_text(text: str) -> None:
+    assert key(text) == _key(text)  # operator_of relies on it

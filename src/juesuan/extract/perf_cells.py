@@ -284,7 +284,9 @@ def has_percent(text: str) -> bool:
 
 
 def operator_of(text: str) -> str | None:
-    return OPERATORS.get(key(text))
+    # key(text) is _key(text) (a cell's key is that of its own text): no Cell is built for
+    # a text only asked this, such as a target just put together from its cells
+    return OPERATORS.get(_key(text))
 
 
 def split_weight_op(text: str) -> tuple[str, str | None]:
