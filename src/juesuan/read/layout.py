@@ -22,7 +22,7 @@ class Cell(NamedTuple):
     x1: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of the source.
 
