@@ -200,7 +200,7 @@ class Cell(NamedTuple):
 def _new_cell(text: str) -> Cell:
     if text.isascii() and text.replace(".", "", 1).isdigit():
         # 10, 9.5, .5, 10. (a weight, a score, an amount): a number and a weight, nothing
-        # else; its own key.  About half the texts of a 绩效自评表.
+        # else; its own key.  One distinct text in six of a 绩效自评表 (seed 002).
         return _new_tuple(Cell, (text, text, True, True, False, None, False, False, True))
     return _general_cell(text)
 
