@@ -10,8 +10,10 @@ import pytest
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from juesuan.extract.context import Context
 from juesuan.model import Disclosure, Extras, Meta, Num, Prov, Row, Table
 from juesuan.model.provenance import in_text, located
+from juesuan.read.layout import Line
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NUM = TypeAdapter(Num)
@@ -59,6 +61,10 @@ def test_located_is_the_keyword_form() -> None:
         file="a.txt", page=2, line=14, table="03", row="行政运行", code="2010101", column="基本支出"
     )
     assert type(made) is Prov and located("b.txt", None, None) == Prov(file="b.txt")
+    line = Line(14, "行政运行\t1.00", page=2)
+    by_context = Context("a.txt").prov(line, "03", "行政运行", "2010101", "基本支出")
+    assert by_context == made and type(by_context) is Prov
+    assert Context("b.txt").prov(None) == Prov(file="b.txt")
     spanned = in_text("c.txt", 3, 7, (4, 9), "12.5万元")
     assert spanned == Prov(file="c.txt", page=3, line=7, span=(4, 9), text="12.5万元")
     assert type(spanned) is Prov

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from juesuan.model.figure import Num
 from juesuan.model.finding import Notice
 from juesuan.model.numbers import NotANumberError, parse_printed
-from juesuan.model.provenance import Prov, located
+from juesuan.model.provenance import Prov
 from juesuan.read.layout import Line
 
 
@@ -28,9 +28,15 @@ class Context:
         code: str | None = None,
         column: str | None = None,
     ) -> Prov:
+        # located(...) inlined: every figure read gets one
         if line is None:
-            return located(self.file, None, None, table, row, code, column)
-        return located(self.file, line.page, line.no, table, row, code, column)
+            return _new_tuple(
+                Prov, (self.file, None, None, None, None, table, row, code, column, None, None)
+            )
+        page, no = line.page, line.no
+        return _new_tuple(
+            Prov, (self.file, page, no, None, None, table, row, code, column, None, None)
+        )
 
     def notice(self, message: str, location: Prov | None = None, kind: str | None = None) -> None:
         self.notices.append(Notice(message=message, location=location, kind=kind))
