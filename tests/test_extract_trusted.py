@@ -9,38 +9,21 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
-from typer.testing import CliRunner
 
-from juesuan.cli.app import app
 from juesuan.extract import claims, load_document, perf_tables, rowkit, tables
 from juesuan.extract.context import trusted
 from juesuan.model import Claim, Prov, Row
 from juesuan.model.perf import Indicator
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _validating(model: type[BaseModel], fields: dict[str, Any]) -> BaseModel:
     return model.model_validate(fields)
 
 
-def _documents(tmp_path: Path) -> list[Path]:
-    out = tmp_path / "synth"
-    result = CliRunner().invoke(
-        app, ["synth", "-n", "6", "--style", "mixed", "--noise", "3", "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.output
-    docs = sorted(p for p in out.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
-    assert len(docs) == 6
-    return (
-        docs + sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "samples").glob("*.pdf"))
-    )
-
-
 def test_documents_read_with_trusted_objects_equal_validated_ones(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mixed_documents: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    docs = _documents(tmp_path)
+    docs = mixed_documents
     fast = [load_document(p).model_dump_json() for p in docs]
     for module in (rowkit, perf_tables, claims, tables):
         monkeypatch.setattr(module, "trusted", _validating)

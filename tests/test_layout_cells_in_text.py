@@ -8,28 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from juesuan.cli.app import app
 from juesuan.extract import document, load_document, pdf_national, perf_tables, read_layout
 from juesuan.read.layout import Line
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def _documents(tmp_path: Path) -> list[Path]:
-    out = tmp_path / "synth"
-    result = CliRunner().invoke(
-        app, ["synth", "-n", "6", "--style", "mixed", "--noise", "3", "-o", str(out)]
-    )
-    assert result.exit_code == 0, result.output
-    docs = sorted(p for p in out.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
-    assert {p.suffix for p in docs} == {".txt", ".docx", ".pdf"}
-    return [
-        *docs,
-        *sorted((SHARED / "seeds").glob("*.txt")),
-        *sorted((SHARED / "samples").glob("*.pdf")),
-    ]
 
 
 def _outside(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
@@ -41,7 +22,9 @@ def _outside(lines: Sequence[Line]) -> list[tuple[int, str, str]]:
     ]
 
 
-def test_cells_are_inside_their_lines_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cells_are_inside_their_lines_text(
+    mixed_documents: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     seen: list[Sequence[Line]] = []
     real = perf_tables.extract_evaluations
 
@@ -51,8 +34,7 @@ def test_cells_are_inside_their_lines_text(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(document, "extract_evaluations", recording)
     monkeypatch.setattr(pdf_national, "extract_evaluations", recording)
-    docs = _documents(tmp_path)
-    for path in docs:
+    for path in mixed_documents:
         before = len(seen)
         layout = read_layout(path)
         assert _outside(layout.lines) == [], path.name
