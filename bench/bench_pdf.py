@@ -25,6 +25,7 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 from juesuan.extract.pdf_tables import extract_pdf
 from juesuan.read.pdf import read_pdf
+from juesuan.runtime import interpreter
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 
@@ -72,6 +73,7 @@ def main(argv: list[str]) -> int:
     if not pdfs:
         print("没有找到PDF样本", file=sys.stderr)
         return 1
+    print(f"interpreter: {interpreter()}")
     head = ("file", "pages", "raw ms/p", "read ms/p", "parse ms/p", "ratio")
     print(f"{head[0]:40} {head[1]:>5} {head[2]:>9} {head[3]:>10} {head[4]:>11} {head[5]:>6}")
     worst = 0.0

@@ -34,6 +34,7 @@ from juesuan.perf.checks import check_evaluations
 from juesuan.perf.score import recompute
 from juesuan.read.layout import Line
 from juesuan.read.text import read_text
+from juesuan.runtime import interpreter
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -77,6 +78,7 @@ def main(argv: list[str]) -> int:
     if not seeds:
         print("没有找到 ../shared/seeds", file=sys.stderr)
         return 1
+    print(f"interpreter: {interpreter()}")
     print(
         f"{'seed':28} {'raw ms':>7} {'evals ms':>9} {'ratio':>6} {'recomp ms':>10} "
         f"{'P ms':>7} {'ratio':>6} {'evals':>5} {'P findings':>10}"

@@ -33,7 +33,7 @@ from juesuan.audit import run
 from juesuan.extract import load_document
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.memo import clear_text_caches
-from juesuan.runtime import tune_gc
+from juesuan.runtime import interpreter, tune_gc
 from juesuan.source import load_any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,6 +83,7 @@ def main(argv: list[str]) -> int:
     global DEFAULT_GC, TUNED_GC
     DEFAULT_GC = tune_gc()  # as the command line does
     TUNED_GC = gc.get_threshold()
+    print(f"interpreter: {interpreter()}")
     print(
         f"{'seed':28} {'raw ms':>7} {'parse ms':>9} {'ratio':>6} {'audit ms':>9} "
         f"{'e2e ms':>7} {'warm ms':>8} {'gc700 ms':>8} {'findings':>8}"

@@ -5,17 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PY="${PYTHON:-}"
-if [ -z "$PY" ]; then
-  for cand in python3.13 python3.12 python3.11 python3; do
-    if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
-      PY="$cand"; break
-    fi
-  done
-fi
-if [ -z "$PY" ]; then
-  echo "错误：需要 Python 3.11 或更高版本（未找到）。Debian 上可运行：apt-get install python3" >&2
-  exit 2
+# The interpreter: .venv's own once it exists; else scripts/pick_python.sh chooses one
+# ($PYTHON, or the fastest Python >= 3.11 on this machine).
+if [ -x .venv/bin/python ]; then
+  PY=.venv/bin/python
+else
+  PY=$(bash scripts/pick_python.sh)
 fi
 
 # Debian packages the project needs (fonts for charts/PDF, etc.).
@@ -27,7 +22,7 @@ if [ -f scripts/debian-packages.txt ] && command -v dpkg-query >/dev/null 2>&1; 
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done < scripts/debian-packages.txt
 fi
-if ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+if [ ! -x .venv/bin/python ] && ! "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   missing+=("python3-venv")
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
