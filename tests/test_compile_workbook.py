@@ -454,6 +454,33 @@ def test_economic_three_block_layout(tmp_path: Path, template_path: Path) -> Non
     assert t.cell("307", "决算数") is None
 
 
+def test_function_table_in_printed_layout_with_two_header_rows(
+    tmp_path: Path, template_path: Path
+) -> None:
+    """As the tables are printed: 科目编码/科目名称 merged over two header rows, 本年支出 merged
+    over 合计/基本支出/项目支出 on the second row, a 栏次 row, then the figures."""
+
+    def edit(wb: openpyxl.Workbook) -> None:
+        del wb[S05]
+        ws = wb.create_sheet(S05)
+        ws.append(["一般公共预算财政拨款支出决算表"])
+        ws.append(["公开05表", None, None, None, "单位：万元"])
+        ws.append(["科目编码", "科目名称", "本年支出"])
+        ws.append([None, None, "合计", "基本支出", "项目支出"])
+        ws.append([None, "栏次", "1", "2", "3"])
+        ws.append([None, "合计", "2342.01", "1201.91", "1140.10"])
+        ws.append(["210", "卫生健康支出", "2342.01", "1201.91", "1140.10"])
+        ws.append(["21015", "医疗保障管理事务", "1687.24", "1147.14", "540.10"])
+        for cells in ("A3:A4", "B3:B4", "C3:E3"):
+            ws.merge_cells(cells)
+
+    t = read_workbook(filled(tmp_path, template_path, edit)).tables["05"]
+    assert [r.key for r in t.rows] == ["合计", "210", "21015"]
+    assert str(t.cell("21015", "基本支出").value) == "1147.14"  # type: ignore[union-attr]
+    assert str(t.cell("21015", "项目支出").value) == "540.10"  # type: ignore[union-attr]
+    assert t.cell("210", "合计").prov.cell == "C7"  # type: ignore[union-attr]
+
+
 def test_sheet_found_by_title_when_renamed(tmp_path: Path, template_path: Path) -> None:
     def edit(wb: openpyxl.Workbook) -> None:
         wb[S05].title = "一般公共预算财政拨款支出决算表"

@@ -101,6 +101,26 @@ def test_parse_xlsx_refuses_overwrite(tmp_path: Path) -> None:
     assert code == 0 and "事实" in load_workbook(out).sheetnames
 
 
+def test_recovered_xlsx_read_back_says_how_to_get_an_editable_workbook(tmp_path: Path) -> None:
+    out = tmp_path / "tables.xlsx"
+    assert invoke("parse", EXAMPLES[0], "--format", "xlsx", "-o", out)[0] == 0
+    before = out.read_bytes()
+    _, _, exc = invoke("parse", out)
+    assert isinstance(exc, JuesuanError)
+    assert "还原表" in str(exc) and "juesuan template --from" in str(exc)
+    assert out.read_bytes() == before
+    # what it advises works: the example made into an editable workbook reads back
+    editable = tmp_path / "editable.xlsx"
+    code, _, exc = invoke("template", "--from", EXAMPLES[0], "-o", editable)
+    assert code == 0, exc
+
+    def figures(path: Path) -> list[tuple[str, str, Decimal]]:
+        rows = load_any(path).tables["05"].rows
+        return [(r.key, k, n.value) for r in rows for k, n in r.values.items()]
+
+    assert figures(editable) == figures(EXAMPLES[0]) != []
+
+
 def test_debug_layout_refuses_models(tmp_path: Path) -> None:
     _, _, exc = invoke("parse", "--debug-layout", EXAMPLES[0], "-o", tmp_path / "x.html")
     assert isinstance(exc, JuesuanError)

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from juesuan.audit.report_tables import TableGrid, build_grid
+from juesuan.compile.layout import RECOVERED_FACTS_SHEET
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.facts import iter_facts
 from juesuan.model.tables import TABLE_IDS
@@ -164,7 +165,7 @@ def build_model_workbook(d: Disclosure) -> Workbook:
         if table is None:
             continue
         write_table(wb.create_sheet(table_sheet_name(tid)), build_grid(table), d)
-    write_facts(wb.create_sheet("事实"), d)
+    write_facts(wb.create_sheet(RECOVERED_FACTS_SHEET), d)
     wb.properties.title = f"{d.meta.unit_name} {d.meta.fiscal_year}年度决算公开表"
     wb.properties.creator = "juesuan"
     return wb

@@ -34,7 +34,9 @@ class Sheet:
         self.max_row: int = ws.max_row
         self.max_col: int = ws.max_column
         self._merged: dict[tuple[int, int], tuple[int, int]] = {}
+        self._bottom: dict[tuple[int, int], int] = {}  # a merged range's anchor → last row
         for rng in ws.merged_cells.ranges:
+            self._bottom[(rng.min_row, rng.min_col)] = rng.max_row
             for r in range(rng.min_row, rng.max_row + 1):
                 for c in range(rng.min_col, rng.max_col + 1):
                     self._merged[(r, c)] = (rng.min_row, rng.min_col)
@@ -45,6 +47,11 @@ class Sheet:
     def merged_value(self, row: int, col: int) -> Any:
         r, c = self._merged.get((row, col), (row, col))
         return self.ws.cell(r, c).value
+
+    def merged_bottom(self, row: int, col: int) -> int:
+        """The last row of the merged range holding this cell; its own row if not merged."""
+        anchor = self._merged.get((row, col))
+        return row if anchor is None else self._bottom[anchor]
 
     def text(self, row: int, col: int, merged: bool = False) -> str:
         value = self.merged_value(row, col) if merged else self.value(row, col)

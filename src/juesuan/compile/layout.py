@@ -21,6 +21,9 @@ PROFILE_SHEET = "部门概况"
 EXTRAS_SHEET = "补充数据"
 PERF_SHEET = "绩效自评表"
 PERF_SUMMARY_SHEET = "绩效汇总"
+# The last sheet of ``juesuan parse --format xlsx`` (the recovered tables, for viewing): a
+# workbook with it and without 基本信息 is that output, not a compile workbook.
+RECOVERED_FACTS_SHEET = "事实"
 
 TABLE_SHEETS: dict[TableId, str] = {
     "01": "公开01 收入支出决算总表",

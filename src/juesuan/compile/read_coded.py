@@ -147,12 +147,15 @@ def read_function_table(ctx: Ctx, sheet: Sheet, spec: TableSpec) -> Table | None
         ctx.problem(sheet, 0, 0, "找不到表头“科目名称”")
         return None
     top = _header_top(sheet, code_row, spec)
+    # As the tables are printed, 科目编码 may span the header's rows (merged): the headers of
+    # the figures (本年支出 › 基本支出) then end on its last row, not on the row it starts.
+    bottom = sheet.merged_bottom(code_row, code_col)
     found: dict[int, list[str]] = {}
     printed: dict[int, str] = {}
     for c in range(1, sheet.max_col + 1):
         if c in (code_col, name_col):
             continue
-        keys, texts = path_comps(sheet, c, top, code_row, skip=(ITEM_HEADER,))
+        keys, texts = path_comps(sheet, c, top, bottom, skip=(ITEM_HEADER,))
         if keys:
             found[c] = keys
             printed[c] = "/".join(texts)
@@ -161,7 +164,7 @@ def read_function_table(ctx: Ctx, sheet: Sheet, spec: TableSpec) -> Table | None
     rows: list[Row] = []
     notes: list[str] = []
     seen = _Seen({})
-    for r in range(code_row + 1, sheet.max_row + 1):
+    for r in range(bottom + 1, sheet.max_row + 1):
         text = first_text(sheet, r)
         if not text:
             continue

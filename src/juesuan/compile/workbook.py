@@ -21,6 +21,7 @@ from juesuan.compile.layout import (
     PERF_SHEET,
     PERF_SUMMARY_SHEET,
     PROFILE_SHEET,
+    RECOVERED_FACTS_SHEET,
     TABLE_SHEETS,
 )
 from juesuan.compile.read_coded import read_economic_table, read_function_table
@@ -108,6 +109,12 @@ def read_workbook(path: Path | str) -> Disclosure:
     named, table_sheets = _sheets(values, formulas)
     info = named.get(norm(INFO_SHEET))
     meta: dict[str, object] = {}
+    if info is None and norm(RECOVERED_FACTS_SHEET) in named:
+        raise JuesuanError(
+            "这是 juesuan parse --format xlsx 输出的还原表（供查看），不是编制工作簿；要修改数字后"
+            "再审核，请用 juesuan template --from 原文件 -o 工作簿.xlsx 生成可编辑的工作簿",
+            path.name,
+        )
     if info is None:
         ctx.problems.add(path.name, f"缺少工作表“{INFO_SHEET}”")
     else:
