@@ -7,7 +7,7 @@
 # (scripts/python_speed.py: what juesuan spends its time on), three times in turn, and the
 # fastest is chosen if it is at least 10 % faster than the first one on PATH.  Builds
 # differ that much: on this project's Debian machine, pyenv's CPython 3.11.7 (a
-# shared-library build without PGO) takes 20-30 % longer to parse a seed document than
+# shared-library build without PGO) takes 15-30 % longer to parse a seed document than
 # Debian's /usr/bin/python3.11 (statically linked, PGO and LTO).
 # Messages go to stderr; only the chosen path goes to stdout.  Exit 2 when none is found.
 set -euo pipefail

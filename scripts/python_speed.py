@@ -2,7 +2,7 @@
 methods, a regex, dict look-ups, calls); prints the best of seven runs in seconds.
 
 Run by scripts/pick_python.sh with each candidate interpreter: CPython builds differ by
-20-35 % on such code (a shared-library build without PGO against a static PGO/LTO one),
+15-35 % on such code (a shared-library build without PGO against a static PGO/LTO one),
 which no version number or build flag reliably tells.  Standard library only.
 """
 

@@ -34,7 +34,7 @@ def tune_gc() -> tuple[int, int, int]:
 def libpython_linked(maps: Path = Path("/proc/self/maps")) -> bool | None:
     """Whether this interpreter runs from a shared ``libpython`` (Linux); ``None`` elsewhere.
 
-    A shared-library CPython (as pyenv builds it here) runs pure-Python code 20-30 % slower
+    A shared-library CPython (as pyenv builds it here) takes 15-30 % longer on a parse or an audit
     than a statically linked PGO/LTO build (Debian's ``/usr/bin/python3``)."""
     try:
         text = maps.read_text(encoding="utf-8", errors="replace")
